@@ -1,0 +1,18 @@
+package org.item2vec.cli;
+
+import java.util.List;
+
+/**
+ * One command-line option: its readable long name, the other spellings it accepts (word2vec.c's single-dash
+ * flags among them), what its value means and its default.
+ */
+record Option(String name, List<String> aliases, String valueName, String defaultValue, String description) {
+    static Option of(String name, String valueName, String defaultValue, String description, String... aliases) {
+        return new Option(name, List.of(aliases), valueName, defaultValue, description);
+    }
+
+    /** Every spelling that selects this option. */
+    List<String> spellings() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(name), aliases.stream()).toList();
+    }
+}
