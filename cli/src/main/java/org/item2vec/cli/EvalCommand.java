@@ -49,7 +49,9 @@ final class EvalCommand implements Command {
                 Option.of(TRAIN, "FILE", null, "training sessions or click log (for the baselines)"),
                 Option.of(TEST, "FILE", null, "held-out sessions or click log: next-item evaluation"),
                 Option.of(K, "N", "20", "cut-off of HitRate@K and MRR@K", "-k"),
-                Option.of(COOCCURRENCE_WINDOW, "N", "5", "window of the co-occurrence baseline"));
+                Option.of(COOCCURRENCE_WINDOW, "N", "5", "window of the co-occurrence baseline"),
+                Option.of(TrainingOptions.INPUT_FORMAT, "sessions|clicks", null,
+                        "format of --train and --test (default: from the file names)"));
     }
 
     @Override
@@ -75,11 +77,11 @@ final class EvalCommand implements Command {
                                          PrintStream err)
             throws java.io.IOException {
         Vocabulary vocabulary = model.vocabulary();
-        NextItemEvaluation evaluation = new NextItemEvaluation(sessions(args.requiredPath(TEST), vocabulary, err),
+        NextItemEvaluation evaluation = new NextItemEvaluation(sessions(args, TEST, vocabulary, err),
                 vocabulary.size());
         SimilaritySearch search = new SimilaritySearch(model);
         if (args.has(TRAIN)) {
-            List<int[]> train = sessions(args.requiredPath(TRAIN), vocabulary, err);
+            List<int[]> train = sessions(args, TRAIN, vocabulary, err);
             out.println(evaluation.evaluate("popularity", new PopularityScorer(train, vocabulary.size()), k).format());
             out.println(evaluation.evaluate("co-occurrence (window " + window + ")",
                     new CooccurrenceScorer(train, vocabulary.size(), window), k).format());
@@ -92,9 +94,10 @@ final class EvalCommand implements Command {
         }
     }
 
-    private static List<int[]> sessions(Path path, Vocabulary vocabulary, PrintStream err)
+    private static List<int[]> sessions(Arguments args, String option, Vocabulary vocabulary, PrintStream err)
             throws java.io.IOException {
-        CorpusFiles.Loaded loaded = CorpusFiles.load(path, InputFormat.guess(path), SessionRules.DEFAULT,
+        Path path = args.requiredPath(option);
+        CorpusFiles.Loaded loaded = CorpusFiles.load(path, TrainingOptions.inputFormat(args, path), SessionRules.DEFAULT,
                 CorpusBuilder.DEFAULT_MAX_SESSION_LENGTH, 1);
         if (!loaded.problems().isEmpty()) {
             err.println("warning: " + path + ": " + loaded.problems().summary());

@@ -129,15 +129,19 @@ final class TrainingOptions {
                 .withCollapseRepeats(args.bool(COLLAPSE_REPEATS));
     }
 
-    /** Reads the corpus the options name, reporting what was read (and skipped) on {@code log}. */
-    static CorpusFiles.Loaded loadCorpus(Arguments args, TrainingConfig config, PrintStream log) throws IOException {
-        Path input = args.requiredPath(INPUT);
-        InputFormat format;
+    /** The format given by {@code --input-format}, else the one the file name suggests. */
+    static InputFormat inputFormat(Arguments args, Path input) {
         try {
-            format = args.has(INPUT_FORMAT) ? InputFormat.parse(args.required(INPUT_FORMAT)) : InputFormat.guess(input);
+            return args.has(INPUT_FORMAT) ? InputFormat.parse(args.required(INPUT_FORMAT)) : InputFormat.guess(input);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** Reads the corpus the options name, reporting what was read (and skipped) on {@code log}. */
+    static CorpusFiles.Loaded loadCorpus(Arguments args, TrainingConfig config, PrintStream log) throws IOException {
+        Path input = args.requiredPath(INPUT);
+        InputFormat format = inputFormat(args, input);
         long start = System.nanoTime();
         CorpusFiles.Loaded loaded = CorpusFiles.load(input, format, sessionRules(args),
                 args.integer(MAX_SESSION_LENGTH, 2, 100_000_000), config.minCount());
