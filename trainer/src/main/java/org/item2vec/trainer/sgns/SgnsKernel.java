@@ -125,7 +125,8 @@ public final class SgnsKernel {
             g = label * alpha;
             lossSum += label > 0 ? -f : 0;
         } else {
-            int index = (int) ((f + MAX_EXP) * TABLE_SCALE);
+            // Float rounding can carry f just below MAX_EXP onto the table's end.
+            int index = Math.min(SIGMOID_TABLE_SIZE - 1, (int) ((f + MAX_EXP) * TABLE_SCALE));
             g = (label - SIGMOID[index]) * alpha;
             lossSum += label > 0 ? NEG_LOG_SIGMOID[index] : NEG_LOG_SIGMOID[SIGMOID_TABLE_SIZE - 1 - index];
         }
