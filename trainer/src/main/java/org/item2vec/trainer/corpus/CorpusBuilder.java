@@ -41,6 +41,7 @@ public final class CorpusBuilder {
 
     /** Starts a session; tokens added until the next call to this method or {@link #endSession} belong to it. */
     public void startSession() {
+        inSession = false;
         startChunk(Corpus.NOT_BOOKED);
     }
 

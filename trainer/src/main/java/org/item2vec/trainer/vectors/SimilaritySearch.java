@@ -77,7 +77,11 @@ public final class SimilaritySearch {
                 scores[item] = Float.NEGATIVE_INFINITY;
             }
         }
-        TopK top = new TopK(Math.max(0, Math.min(k, scores.length - excluded.length)));
+        int candidates = 0;
+        for (float score : scores) {
+            candidates += score != Float.NEGATIVE_INFINITY ? 1 : 0;
+        }
+        TopK top = new TopK(Math.min(k, candidates));
         for (int j = 0; j < scores.length; j++) {
             if (scores[j] != Float.NEGATIVE_INFINITY) {
                 top.offer(j, scores[j]);

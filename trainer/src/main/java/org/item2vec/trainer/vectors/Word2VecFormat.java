@@ -166,31 +166,45 @@ public final class Word2VecFormat {
         }
 
         /**
-         * Looks at the rest of the first record without consuming it: a text record continues with
-         * {@code dim} numbers up to the end of the line; a binary one with raw float bytes that do not.
+         * Looks at the rest of the first record without consuming it. A text record continues with printable
+         * characters, a number among them, up to a newline; a binary one with {@code dim} raw floats, whose
+         * bytes are almost never like that (and may even be newlines). Whether a text record holds the right
+         * numbers is checked while reading it, so a malformed first record is reported as such instead of
+         * being read as binary.
          */
         private Encoding detectEncoding(int dim) throws IOException {
-            int limit = dim * 40 + 64;
+            int limit = dim * 64 + 64;
             in.mark(limit);
             byte[] line = new byte[limit];
-            int n = 0;
-            int b;
-            while (n < limit && (b = in.read()) != -1 && b != '\n') {
-                line[n++] = (byte) b;
-            }
-            in.reset();
-            String[] values = new String(line, 0, n, StandardCharsets.ISO_8859_1).trim().split("[ \t]+");
-            if (values.length != dim) {
-                return Encoding.BINARY;
-            }
-            for (String value : values) {
-                try {
-                    Float.parseFloat(value);
-                } catch (NumberFormatException e) {
-                    return Encoding.BINARY;
+            int length = 0;
+            boolean ended = false;
+            try {
+                while (length < limit && !ended) {
+                    int b = in.read();
+                    ended = b == '\n';
+                    boolean printable = (b >= 0x20 && b < 0x7f) || b == '\t' || b == '\r';
+                    if (!ended && !printable) {
+                        return Encoding.BINARY;
+                    }
+                    if (!ended) {
+                        line[length++] = (byte) b;
+                    }
                 }
+            } finally {
+                in.reset();
             }
-            return Encoding.TEXT;
+            return ended && startsWithNumber(new String(line, 0, length, StandardCharsets.US_ASCII))
+                    ? Encoding.TEXT : Encoding.BINARY;
+        }
+
+        private static boolean startsWithNumber(String text) {
+            String[] values = text.trim().split("[ \t]+", 2);
+            try {
+                Float.parseFloat(values[0]);
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
 
         private void readTextVector(float[] matrix, int at, int dim, String token) throws IOException {
