@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -116,7 +117,7 @@ final class Arguments {
     }
 
     boolean bool(String name) {
-        String text = required(name).trim().toLowerCase(java.util.Locale.ROOT);
+        String text = required(name).trim().toLowerCase(Locale.ROOT);
         return switch (text) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off" -> false;

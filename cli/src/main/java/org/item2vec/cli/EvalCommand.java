@@ -1,5 +1,6 @@
 package org.item2vec.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.item2vec.trainer.eval.NextItemEvaluation;
 import org.item2vec.trainer.eval.PopularityScorer;
 import org.item2vec.trainer.sessions.SessionRules;
 import org.item2vec.trainer.vectors.Embeddings;
-import org.item2vec.trainer.vectors.SimilaritySearch;
 import org.item2vec.trainer.vectors.SimilaritySearch.Scoring;
+import org.item2vec.trainer.vectors.SimilaritySearch;
 import org.item2vec.trainer.vectors.Word2VecFormat;
 import org.item2vec.trainer.vocab.Vocabulary;
 
@@ -75,7 +76,7 @@ final class EvalCommand implements Command {
 
     private static void evaluateNextItem(Arguments args, Embeddings model, int k, int window, PrintStream out,
                                          PrintStream err)
-            throws java.io.IOException {
+            throws IOException {
         Vocabulary vocabulary = model.vocabulary();
         NextItemEvaluation evaluation = new NextItemEvaluation(sessions(args, TEST, vocabulary, err),
                 vocabulary.size());
@@ -95,7 +96,7 @@ final class EvalCommand implements Command {
     }
 
     private static List<int[]> sessions(Arguments args, String option, Vocabulary vocabulary, PrintStream err)
-            throws java.io.IOException {
+            throws IOException {
         Path path = args.requiredPath(option);
         CorpusFiles.Loaded loaded = CorpusFiles.load(path, TrainingOptions.inputFormat(args, path), SessionRules.DEFAULT,
                 CorpusBuilder.DEFAULT_MAX_SESSION_LENGTH, 1);

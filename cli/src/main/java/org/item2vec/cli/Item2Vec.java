@@ -1,5 +1,6 @@
 package org.item2vec.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Item2Vec {
             err.println("item2vec " + command.name() + ": " + e.getMessage());
             err.println("see 'item2vec " + command.name() + " --help'");
             return USAGE_ERROR;
-        } catch (InputFormatException | IllegalArgumentException | java.io.IOException e) {
+        } catch (InputFormatException | IllegalArgumentException | IOException e) {
             err.println("item2vec " + command.name() + ": error: " + describe(e));
             return INPUT_ERROR;
         } catch (InterruptedException e) {

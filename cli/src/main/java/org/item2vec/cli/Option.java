@@ -1,6 +1,7 @@
 package org.item2vec.cli;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One command-line option: its readable long name, the other spellings it accepts (word2vec.c's single-dash
@@ -13,6 +14,6 @@ record Option(String name, List<String> aliases, String valueName, String defaul
 
     /** Every spelling that selects this option. */
     List<String> spellings() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(name), aliases.stream()).toList();
+        return Stream.concat(Stream.of(name), aliases.stream()).toList();
     }
 }

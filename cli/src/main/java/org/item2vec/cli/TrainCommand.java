@@ -1,6 +1,9 @@
 package org.item2vec.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +65,8 @@ final class TrainCommand implements Command {
         return 0;
     }
 
-    private static void saveVocabulary(Vocabulary vocabulary, Path path) throws java.io.IOException {
-        try (PrintStream vocab = new PrintStream(java.nio.file.Files.newOutputStream(path), false,
-                java.nio.charset.StandardCharsets.UTF_8)) {
+    private static void saveVocabulary(Vocabulary vocabulary, Path path) throws IOException {
+        try (PrintStream vocab = new PrintStream(Files.newOutputStream(path), false, StandardCharsets.UTF_8)) {
             for (int i = 0; i < vocabulary.size(); i++) {
                 vocab.print(vocabulary.token(i));
                 vocab.print(' ');

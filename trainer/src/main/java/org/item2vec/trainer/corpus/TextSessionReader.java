@@ -1,13 +1,13 @@
 package org.item2vec.trainer.corpus;
 
 import java.io.IOException;
-import org.item2vec.trainer.io.InputFiles;
-import org.item2vec.trainer.io.InputFormatException;
-import org.item2vec.trainer.io.InputProblems;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.item2vec.trainer.io.InputFiles;
+import org.item2vec.trainer.io.InputFormatException;
+import org.item2vec.trainer.io.InputProblems;
 
 /**
  * Reads a corpus of sessions: one session per line, tokens separated by whitespace.

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,7 @@ public final class AnalogyEvaluation {
     }
 
     private static Map<String, Integer> lowerCaseIndex(Vocabulary vocabulary, int limit) {
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < limit; i++) {
             index.putIfAbsent(vocabulary.token(i).toLowerCase(Locale.ROOT), i);
         }

@@ -1,5 +1,6 @@
 package org.item2vec.trainer.vectors;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ public final class SimilaritySearch {
 
     /** A copy of an item's unit-length input vector. */
     public float[] unitVector(int item) {
-        return java.util.Arrays.copyOfRange(unitInput, item * dim, item * dim + dim);
+        return Arrays.copyOfRange(unitInput, item * dim, item * dim + dim);
     }
 
     private List<Neighbour> best(float[] scores, int k, int... excluded) {

@@ -1,6 +1,7 @@
 package org.item2vec.trainer.vectors;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Keeps the {@code k} highest-scoring items offered to it: a min-heap of size {@code k}, whose root is the
@@ -32,7 +33,7 @@ final class TopK {
     }
 
     /** The kept items, best first. */
-    Neighbour[] best(java.util.function.IntFunction<String> token) {
+    Neighbour[] best(IntFunction<String> token) {
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
