@@ -1,6 +1,5 @@
 package org.item2vec.trainer.vectors;
 
-import java.util.Arrays;
 import org.item2vec.trainer.vocab.Vocabulary;
 
 /**
@@ -60,18 +59,5 @@ public final class Embeddings {
 
     public boolean hasOutput() {
         return output != null;
-    }
-
-    /** A copy of one item's input vector ({@code dim} floats). */
-    public float[] inputVector(int index) {
-        return Arrays.copyOfRange(input, index * stride, index * stride + dim);
-    }
-
-    /** A copy of one item's output vector ({@code dim} floats). */
-    public float[] outputVector(int index) {
-        if (output == null) {
-            throw new IllegalStateException("this model has no output vectors");
-        }
-        return Arrays.copyOfRange(output, index * stride, index * stride + dim);
     }
 }
