@@ -41,6 +41,9 @@ final class SgnsWorker implements Runnable {
         long unpublished = 0;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             for (int s = firstSession; s < endSession; s++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // the trainer was interrupted: stop writing to the shared matrices
+                }
                 int from = sessionStarts[s];
                 int to = sessionStarts[s + 1];
                 unpublished += to - from;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.item2vec.trainer.corpus.Corpus;
 import org.item2vec.trainer.corpus.CorpusBuilder;
 import org.item2vec.trainer.vectors.Embeddings;
@@ -153,6 +154,36 @@ class SgnsTrainerTest {
         // With a negligible learning rate the vectors stay where they started.
         assertEquals(pretrained.input()[0], result.embeddings().input()[0], 1e-3);
         assertClustersSeparate(result.embeddings());
+    }
+
+    @Test
+    void interruptingTrainingStopsItsWorkers() throws Exception {
+        Corpus corpus = plantedClusters(9, null);
+        SgnsTrainer trainer = new SgnsTrainer(smallConfig().epochs(1_000_000).threads(2).build());
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread training = new Thread(() -> {
+            try {
+                trainer.train(corpus);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        training.start();
+        Thread.sleep(300);
+        training.interrupt();
+        training.join(10_000);
+        assertFalse(training.isAlive());
+        assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (workersAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertFalse(workersAlive(), "training workers still running after the interrupt");
+    }
+
+    private static boolean workersAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("sgns-worker") && t.isAlive());
     }
 
     @Test
