@@ -100,9 +100,7 @@ final class EvalCommand implements Command {
         Path path = args.requiredPath(option);
         CorpusFiles.Loaded loaded = CorpusFiles.load(path, TrainingOptions.inputFormat(args, path), SessionRules.DEFAULT,
                 CorpusBuilder.DEFAULT_MAX_SESSION_LENGTH, 1);
-        if (!loaded.problems().isEmpty()) {
-            err.println("warning: " + path + ": " + loaded.problems().summary());
-        }
+        TrainingOptions.warnAboutSkippedRows(path, loaded, err);
         return NextItemEvaluation.sessionsIn(loaded.corpus(), vocabulary);
     }
 }

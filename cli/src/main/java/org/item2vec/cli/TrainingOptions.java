@@ -149,10 +149,15 @@ final class TrainingOptions {
                 input, format.name().toLowerCase(Locale.ROOT), loaded.corpus().sessionCount(),
                 loaded.corpus().tokenCount(), loaded.corpus().vocabulary().size(), config.minCount(),
                 (System.nanoTime() - start) / 1e9);
+        warnAboutSkippedRows(input, loaded, log);
+        return loaded;
+    }
+
+    /** Says which rows of {@code input} were skipped and why, so that no bad row is lost silently. */
+    static void warnAboutSkippedRows(Path input, CorpusFiles.Loaded loaded, PrintStream log) {
         if (!loaded.problems().isEmpty()) {
             log.println("warning: " + input + ": " + loaded.problems().summary());
         }
-        return loaded;
     }
 
     /** A trainer for the options: markets, initial vectors and progress printed to {@code log}. */

@@ -182,6 +182,21 @@ class Item2VecTest {
     }
 
     @Test
+    void skippedClickRowsAreReportedWithTheirLine() throws IOException {
+        Path clicks = dir.resolve("clicks.csv");
+        Files.writeString(clicks, "user,item,timestamp\nu1,a,1000\nu1,b,1060\nu1,c,not-a-time\nu2,a,1000\nu2,b,1030\n");
+        Path vectors = dir.resolve("clicks-vectors.txt");
+        Run train = run("train", "--input", clicks.toString(), "--output", vectors.toString(), "--dim", "4",
+                "--min-count", "1", "--sample", "0", "--epochs", "1");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.err().contains("1 row skipped") && train.err().contains("line 4"), train.err());
+
+        Run eval = run("eval", "--vectors", vectors.toString(), "--test", clicks.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.err().contains("1 row skipped") && eval.err().contains("line 4"), eval.err());
+    }
+
+    @Test
     void missingFileIsAClearError() {
         Run run = run("train", "-train", dir.resolve("nope.txt").toString(), "-output", "x");
         assertEquals(1, run.code());
