@@ -1,0 +1,34 @@
+package org.item2vec.streaming.events;
+
+import java.util.Locale;
+
+/** Why an input record went to the dead-letter topic. The code is what the record's header carries. */
+public enum RejectReason {
+    EMPTY("the value is empty"),
+    OVERSIZED("the value is larger than the configured maximum"),
+    MALFORMED_JSON("the value is not valid JSON"),
+    NOT_AN_OBJECT("the JSON value is not an object"),
+    MISSING_USER("there is no user id"),
+    MISSING_ITEM("there is no item id"),
+    ID_TOO_LONG("an id is longer than the configured maximum"),
+    BAD_TIMESTAMP("the timestamp cannot be read"),
+    ABSURD_TIMESTAMP("the timestamp is before the earliest allowed or too far in the future"),
+    BAD_TYPE("the event type is not view, click or book"),
+    BAD_FIELD("a field has the wrong type"),
+    LATE("the event arrived after its session was closed (older than stream time minus gap and grace)");
+
+    private final String description;
+
+    RejectReason(String description) {
+        this.description = description;
+    }
+
+    /** The stable, machine-readable code, e.g. {@code malformed_json}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String description() {
+        return description;
+    }
+}
