@@ -41,6 +41,11 @@ public final class PeriodicReport implements AutoCloseable {
             return seconds <= 0 ? 0 : (current[i] - previous[i]) / seconds;
         }
 
+        /** How much counter {@code i} grew since the previous line. */
+        public long delta(int i) {
+            return current[i] - previous[i];
+        }
+
         /** Counter {@code i}'s total. */
         public long total(int i) {
             return current[i];

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,7 +32,9 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.item2vec.service.config.Settings;
 import org.item2vec.service.status.Metrics;
 import org.item2vec.streaming.config.StreamingConfig;
+import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.streaming.events.RejectReason;
+import org.item2vec.trainer.sessions.SessionRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,7 @@ class SessionTopologyTest {
     private static final long MINUTE = 60_000;
 
     @TempDir
-    java.nio.file.Path stateDir;
+    Path stateDir;
 
     private TopologyTestDriver driver;
     private TopologyMetrics metrics;
@@ -290,7 +294,7 @@ class SessionTopologyTest {
     @Test
     void everyKindOfBadInputGoesToTheDeadLetterTopicWithItsReasonAndOriginalBytes() {
         String longId = "x".repeat(300);
-        Map<String, RejectReason> bad = new java.util.LinkedHashMap<>();
+        Map<String, RejectReason> bad = new LinkedHashMap<>();
         bad.put("", RejectReason.EMPTY);
         bad.put("{\"user\":\"u\",\"item\":\"" + "y".repeat(600) + "\"}", RejectReason.OVERSIZED);
         bad.put("{\"user\": \"u\", \"item\": ", RejectReason.MALFORMED_JSON);
@@ -331,39 +335,16 @@ class SessionTopologyTest {
 
     @Test
     void theSameClicksGiveTheSameSessionsAsTheBatchSessionizer() {
-        // Users with random pauses, repeats, accidental clicks and bookings, fed in a shuffled order within the
-        // grace period; the streamed sessions must be exactly what the batch trainer cuts from the same log.
-        java.util.Random random = new java.util.Random(7);
-        List<org.item2vec.trainer.sessions.ClickEvent> log = new ArrayList<>();
-        for (int u = 0; u < 40; u++) {
-            long t = T0 + random.nextInt(60) * MINUTE;
-            for (int i = 0; i < 25; i++) {
-                // Distinct times: the order of simultaneous clicks is arbitrary in a stream.
-                t += random.nextDouble() < 0.2 ? (20 + random.nextInt(30)) * MINUTE : (1 + random.nextInt(5)) * MINUTE;
-                String item = "i" + random.nextInt(12);
-                org.item2vec.trainer.sessions.EventType type = random.nextDouble() < 0.05
-                        ? org.item2vec.trainer.sessions.EventType.BOOK : org.item2vec.trainer.sessions.EventType.CLICK;
-                long dwell = random.nextDouble() < 0.1 ? 5_000 : 60_000;
-                log.add(new org.item2vec.trainer.sessions.ClickEvent("user" + u, item, t, type, dwell));
-            }
-        }
-        List<org.item2vec.trainer.sessions.ClickEvent> arrival = new ArrayList<>(log);
-        arrival.sort(java.util.Comparator.comparingLong(e -> e.timestampMs() + random.nextInt(3) * MINUTE));
-        for (org.item2vec.trainer.sessions.ClickEvent e : arrival) {
-            click(e.user(), e.item(), e.timestampMs(), e.type().name().toLowerCase(java.util.Locale.ROOT), e.dwellMs());
-        }
-        advanceStreamTimeTo(T0 + 3 * 24 * 60 * MINUTE);
+        // Users with random pauses, repeats, accidental clicks and bookings, fed slightly out of order within
+        // the grace period: the streamed sessions must be exactly what the batch trainer cuts from the log.
+        SyntheticClicks clicksLog = new SyntheticClicks(40, 25, T0, 7);
+        clicksLog.arrivalOrder().forEach(e -> send(e.user(), SyntheticClicks.json(e)));
+        advanceStreamTimeTo(clicksLog.lastTimestamp() + 120 * MINUTE);
 
-        List<String> expected = log.stream()
-                .collect(Collectors.groupingBy(org.item2vec.trainer.sessions.ClickEvent::user))
-                .values().stream()
-                .flatMap(events -> org.item2vec.trainer.sessions.Sessionizer.cut(events,
-                        org.item2vec.trainer.sessions.SessionRules.DEFAULT).stream())
-                .map(s -> s.user() + "@" + s.startMs() + " " + s.items() + " booked=" + s.booked())
-                .sorted().toList();
+        List<String> expected = clicksLog.expectedSessions(SessionRules.DEFAULT);
         List<String> streamed = finishedSessions().stream()
-                .map(s -> s.get("sessionId").asText() + " " + items(s) + " booked="
-                        + (s.get("booked").isNull() ? null : s.get("booked").asText()))
+                .map(s -> SyntheticClicks.describe(s.get("sessionId").asText(), items(s),
+                        s.get("booked").isNull() ? null : s.get("booked").asText()))
                 .sorted().toList();
         assertTrue(expected.size() > 60, "the test data should make many sessions, made " + expected.size());
         assertTrue(deadLetters.isEmpty(), () -> deadLetters.readRecordsToList().size() + " dead letters");
@@ -372,11 +353,7 @@ class SessionTopologyTest {
         List<String> extra = new ArrayList<>(streamed);
         extra.removeAll(expected);
         assertEquals(List.of(), missing, "missing; extra: " + extra);
-        assertEquals(expected.size(), streamed.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i), streamed.get(i));
-        }
-        assertTrue(deadLetters.isEmpty());
+        assertEquals(expected, streamed);
     }
 
     private static String header(TestRecord<String, byte[]> record, String name) {

@@ -1,0 +1,217 @@
+package org.item2vec.streaming.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.item2vec.service.config.Settings;
+import org.item2vec.streaming.KafkaTestBroker;
+import org.item2vec.streaming.SyntheticClicks;
+import org.item2vec.streaming.config.StreamingConfig;
+import org.item2vec.trainer.sessions.ClickEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming application over a real Kafka broker: thousands of clicks of many users in, every expected
+ * session out exactly once, even though the application is stopped and restarted while clicks are flowing.
+ */
+class StreamingAppEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long T0 = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
+    private static final int PARTITIONS = 3;
+
+    @TempDir
+    Path stateDir;
+
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
+    @Test
+    void everySessionArrivesExactlyOnceAcrossARestartMidStream() throws Exception {
+        String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        StreamingConfig config = StreamingConfig.from(Settings.empty()
+                .with("item2vec.kafka.bootstrap-servers", KafkaTestBroker.bootstrapServers())
+                .with("item2vec.streaming.application-id", prefix + "app")
+                .with("item2vec.streaming.state-dir", stateDir.toString())
+                .with("item2vec.streaming.status-port", "0")
+                .with("item2vec.topics.partitions", Integer.toString(PARTITIONS))
+                .with("item2vec.topics.clicks", prefix + "clicks")
+                .with("item2vec.topics.listings", prefix + "listings")
+                .with("item2vec.topics.dead-letters", prefix + "dlq")
+                .with("item2vec.topics.sessions", prefix + "sessions")
+                .with("item2vec.topics.session-updates", prefix + "updates")
+                .with("item2vec.topics.item-counts", prefix + "counts"));
+        SyntheticClicks clicks = new SyntheticClicks(300, 12, T0, 11);
+        List<ClickEvent> events = clicks.arrivalOrder();
+        int badRecords = 0;
+
+        StreamingApp first = new StreamingApp(config, log::add);
+        first.start();
+        assertEquals(200, httpStatus(first.statusPort(), "/metrics"));
+        try (KafkaProducer<String, String> producer = producer()) {
+            int half = events.size() / 2;
+            for (int i = 0; i < half; i++) {
+                publish(producer, config, events.get(i));
+                if (i % 500 == 0) {
+                    producer.send(new ProducerRecord<>(config.topics().clicks(), "broken", "{not json"));
+                    badRecords++;
+                }
+            }
+            producer.flush();
+            // Stop while the first half is still being processed, then carry on publishing.
+            Thread.sleep(500);
+            first.close();
+
+            StreamingApp second = new StreamingApp(config, log::add);
+            second.start();
+            try {
+                for (int i = half; i < events.size(); i++) {
+                    publish(producer, config, events.get(i));
+                }
+                advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + Duration.ofHours(2).toMillis());
+                producer.flush();
+
+                List<String> expected = clicks.expectedSessions(config.rules());
+                List<JsonNode> received = readSessions(config, expected.size(), Duration.ofSeconds(90));
+                List<String> streamed = received.stream().map(StreamingAppEndToEndTest::describe).sorted().toList();
+
+                Set<String> ids = new HashSet<>();
+                List<String> duplicates = new ArrayList<>();
+                received.forEach(s -> {
+                    if (!ids.add(s.get("sessionId").asText())) {
+                        duplicates.add(s.get("sessionId").asText());
+                    }
+                });
+                assertTrue(expected.size() > 500, "the scenario should make many sessions: " + expected.size());
+                assertEquals(List.of(), duplicates, "sessions written twice");
+                List<String> missing = new ArrayList<>(expected);
+                missing.removeAll(streamed);
+                assertEquals(List.of(), missing, "sessions lost");
+                assertEquals(expected, streamed);
+                assertEquals(badRecords, countRecords(config.topics().deadLetters(), badRecords, Duration.ofSeconds(30)),
+                        "every malformed record reaches the dead-letter topic exactly once");
+                assertEquals(200, httpStatus(second.statusPort(), "/health"));
+            } finally {
+                second.close();
+            }
+        }
+        assertTrue(log.stream().anyMatch(line -> line.startsWith("streaming: stopped after")), log.toString());
+    }
+
+    private static void publish(KafkaProducer<String, String> producer, StreamingConfig config, ClickEvent e) {
+        producer.send(new ProducerRecord<>(config.topics().clicks(), e.user(), SyntheticClicks.json(e)));
+    }
+
+    /**
+     * Sessions close when stream time, the newest event time seen on a partition, passes their end plus gap
+     * and grace. In production later clicks move it; here one click per partition at the end does.
+     */
+    private static void advanceStreamTimeOnEveryPartition(KafkaProducer<String, String> producer,
+                                                          StreamingConfig config, long timestamp) {
+        Set<Integer> covered = new HashSet<>();
+        for (int i = 0; covered.size() < PARTITIONS; i++) {
+            String user = "clock-" + i;
+            int partition = Utils.toPositive(Utils.murmur2(user.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+            if (covered.add(partition)) {
+                producer.send(new ProducerRecord<>(config.topics().clicks(), user,
+                        SyntheticClicks.json(new ClickEvent(user, "tick", timestamp,
+                                org.item2vec.trainer.sessions.EventType.CLICK))));
+            }
+        }
+    }
+
+    private static List<JsonNode> readSessions(StreamingConfig config, int expected, Duration timeout)
+            throws Exception {
+        List<JsonNode> sessions = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(config.topics().sessions()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            // Keep reading a little after reaching the count, so that duplicates would show up.
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    sessions.add(JSON.readTree(record.value()));
+                }
+                if (sessions.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                }
+            }
+        }
+        return sessions;
+    }
+
+    private static int countRecords(String topic, int expected, Duration timeout) {
+        int count = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+                if (count >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return count;
+    }
+
+    private static String describe(JsonNode session) {
+        List<String> items = new ArrayList<>();
+        session.get("items").forEach(item -> items.add(item.asText()));
+        JsonNode booked = session.get("booked");
+        return SyntheticClicks.describe(session.get("sessionId").asText(), items,
+                booked.isNull() ? null : booked.asText());
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Only what the exactly-once transactions committed: aborted attempts must not count.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static int httpStatus(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+}
