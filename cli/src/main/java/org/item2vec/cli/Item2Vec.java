@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.item2vec.streaming.app.KafkaUnavailableException;
 import org.item2vec.trainer.io.InputFormatException;
 
 /** {@code bin/item2vec}: one entry point that dispatches to the subcommands. */
@@ -16,7 +17,7 @@ public final class Item2Vec {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new NeighboursCommand(), new EvalCommand(),
-                new BenchCommand());
+                new BenchCommand(), new StreamingCommand());
     }
 
     public static void main(String[] args) {
@@ -47,7 +48,7 @@ public final class Item2Vec {
             err.println("item2vec " + command.name() + ": " + e.getMessage());
             err.println("see 'item2vec " + command.name() + " --help'");
             return USAGE_ERROR;
-        } catch (InputFormatException | IllegalArgumentException | IOException e) {
+        } catch (InputFormatException | IllegalArgumentException | IOException | KafkaUnavailableException e) {
             err.println("item2vec " + command.name() + ": error: " + describe(e));
             return INPUT_ERROR;
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,7 +25,6 @@ import org.item2vec.streaming.topology.TopologyMetrics;
  * processing, serves {@code /health} and {@code /metrics}, and logs a status line at a fixed interval.
  */
 public final class StreamingApp implements AutoCloseable {
-    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final StreamingConfig config;
@@ -32,6 +32,7 @@ public final class StreamingApp implements AutoCloseable {
     private final Metrics metrics = new Metrics("item2vec_streaming");
     private final TopologyMetrics topologyMetrics = new TopologyMetrics(metrics);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaStreams streams;
     private StatusServer status;
     private PeriodicReport report;
@@ -48,7 +49,7 @@ public final class StreamingApp implements AutoCloseable {
      * @throws IOException               when the status port cannot be bound
      */
     public void start() throws InterruptedException, IOException {
-        List<String> created = TopicSetup.ensureTopics(config, SETUP_TIMEOUT);
+        List<String> created = TopicSetup.ensureTopics(config, config.setupTimeout());
         if (!created.isEmpty()) {
             log.accept("created topics " + created);
         }
@@ -122,6 +123,9 @@ public final class StreamingApp implements AutoCloseable {
     /** Stops processing, committing what was processed, and releases the ports and threads. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (streams != null) {
             streams.close(CLOSE_TIMEOUT);
         }
@@ -132,6 +136,9 @@ public final class StreamingApp implements AutoCloseable {
             status.close();
         }
         stopped.countDown();
+        if (streams == null) {
+            return;
+        }
         log.accept("streaming: stopped after " + topologyMetrics.clicks() + " events, "
                 + topologyMetrics.sessions() + " sessions, " + topologyMetrics.deadLetters() + " dead letters");
     }

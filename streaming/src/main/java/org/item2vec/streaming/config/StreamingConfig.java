@@ -12,6 +12,7 @@ import org.item2vec.trainer.sessions.SessionRules;
  * variable or a command-line option.
  *
  * @param bootstrapServers  Kafka brokers
+ * @param setupTimeout      how long to wait for Kafka when creating topics at start
  * @param applicationId     Kafka Streams application id: consumer group and prefix of internal topics
  * @param stateDir          where Kafka Streams keeps its local state (RocksDB stores of open sessions)
  * @param topics            topic names
@@ -26,7 +27,7 @@ import org.item2vec.trainer.sessions.SessionRules;
  * @param reportInterval    interval of the status line in the log
  * @param streamsOverrides  extra Kafka Streams properties ({@code item2vec.streams.*} in the settings file)
  */
-public record StreamingConfig(String bootstrapServers, String applicationId, Path stateDir, Topics topics,
+public record StreamingConfig(String bootstrapServers, Duration setupTimeout, String applicationId, Path stateDir, Topics topics,
                               SessionRules rules, Duration grace, ClickLimits limits, int maxSessionEvents,
                               int updateContext, int partitions, short replication, int statusPort,
                               Duration reportInterval, Map<String, String> streamsOverrides) {
@@ -41,6 +42,7 @@ public record StreamingConfig(String bootstrapServers, String applicationId, Pat
                 settings.duration("item2vec.sessions.min-dwell", SessionRules.DEFAULT_MIN_DWELL));
         return new StreamingConfig(
                 settings.string("item2vec.kafka.bootstrap-servers", DEFAULT_BOOTSTRAP_SERVERS),
+                settings.duration("item2vec.kafka.setup-timeout", Duration.ofSeconds(30)),
                 settings.string("item2vec.streaming.application-id", "item2vec-streaming"),
                 Path.of(settings.string("item2vec.streaming.state-dir", "data/streaming")),
                 Topics.from(settings),

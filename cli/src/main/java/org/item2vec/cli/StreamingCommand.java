@@ -1,0 +1,65 @@
+package org.item2vec.cli;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.item2vec.streaming.app.StreamingApp;
+import org.item2vec.streaming.config.StreamingConfig;
+
+/** {@code item2vec streaming}: runs the Kafka Streams sessionizer until stopped (Ctrl-C or SIGTERM). */
+final class StreamingCommand implements Command {
+    static final String STATE_DIR = "--state-dir";
+    static final String APPLICATION_ID = "--application-id";
+
+    @Override
+    public String name() {
+        return "streaming";
+    }
+
+    @Override
+    public String summary() {
+        return "cut click events from Kafka into sessions (Kafka Streams, exactly-once)";
+    }
+
+    @Override
+    public List<Option> options() {
+        List<Option> options = new ArrayList<>(ServiceSettings.options("8081"));
+        options.add(Option.of(STATE_DIR, "DIR", "data/streaming", "local state of the open sessions"));
+        options.add(Option.of(APPLICATION_ID, "ID", "item2vec-streaming",
+                "Kafka Streams application id (consumer group, internal topic prefix)"));
+        return options;
+    }
+
+    @Override
+    public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
+        StreamingConfig config = StreamingConfig.from(ServiceSettings.load(args, Map.of(
+                ServiceSettings.BOOTSTRAP_SERVERS, "item2vec.kafka.bootstrap-servers",
+                ServiceSettings.STATUS_PORT, "item2vec.streaming.status-port",
+                STATE_DIR, "item2vec.streaming.state-dir",
+                APPLICATION_ID, "item2vec.streaming.application-id")));
+        StreamingApp app = new StreamingApp(config,
+                line -> err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
+        Thread shutdown = new Thread(app::close, "streaming-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            app.start();
+            app.awaitStop();
+            return app.state() == KafkaStreams.State.ERROR ? 1 : 0;
+        } finally {
+            app.close();
+            removeHook(shutdown);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or has run: the JVM is stopping because of Ctrl-C or SIGTERM.
+        }
+    }
+}
