@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,31 +38,32 @@ import org.item2vec.service.config.Settings;
 import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.streaming.config.StreamingConfig;
+import org.item2vec.streaming.config.Topics;
 import org.item2vec.trainer.sessions.ClickEvent;
+import org.item2vec.trainer.sessions.EventType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The streaming application over a real Kafka broker: thousands of clicks of many users in, every expected
- * session out exactly once, even though the application is stopped and restarted while clicks are flowing.
+ * session out exactly once, even though the application is restarted, or killed, while clicks are flowing.
  */
 class StreamingAppEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T0 = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
     private static final int PARTITIONS = 3;
+    private static final long HOUR_MS = 3_600_000;
 
     @TempDir
     Path stateDir;
 
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    @Test
-    void everySessionArrivesExactlyOnceAcrossARestartMidStream() throws Exception {
-        String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        StreamingConfig config = StreamingConfig.from(Settings.empty()
+    private StreamingConfig config(String prefix, Map<String, String> extra) {
+        Settings settings = Settings.empty()
                 .with("item2vec.kafka.bootstrap-servers", KafkaTestBroker.bootstrapServers())
                 .with("item2vec.streaming.application-id", prefix + "app")
-                .with("item2vec.streaming.state-dir", stateDir.toString())
+                .with("item2vec.streaming.state-dir", stateDir.resolve(prefix).toString())
                 .with("item2vec.streaming.status-port", "0")
                 .with("item2vec.topics.partitions", Integer.toString(PARTITIONS))
                 .with("item2vec.topics.clicks", prefix + "clicks")
@@ -67,7 +71,20 @@ class StreamingAppEndToEndTest {
                 .with("item2vec.topics.dead-letters", prefix + "dlq")
                 .with("item2vec.topics.sessions", prefix + "sessions")
                 .with("item2vec.topics.session-updates", prefix + "updates")
-                .with("item2vec.topics.item-counts", prefix + "counts"));
+                .with("item2vec.topics.item-counts", prefix + "counts");
+        for (Map.Entry<String, String> setting : extra.entrySet()) {
+            settings = settings.with(setting.getKey(), setting.getValue());
+        }
+        return StreamingConfig.from(settings);
+    }
+
+    private static String uniquePrefix() {
+        return "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    }
+
+    @Test
+    void everySessionArrivesExactlyOnceAcrossARestartMidStream() throws Exception {
+        StreamingConfig config = config(uniquePrefix(), Map.of());
         SyntheticClicks clicks = new SyntheticClicks(300, 12, T0, 11);
         List<ClickEvent> events = clicks.arrivalOrder();
         int badRecords = 0;
@@ -95,26 +112,10 @@ class StreamingAppEndToEndTest {
                 for (int i = half; i < events.size(); i++) {
                     publish(producer, config, events.get(i));
                 }
-                advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + Duration.ofHours(2).toMillis());
+                advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + HOUR_MS * 2);
                 producer.flush();
 
-                List<String> expected = clicks.expectedSessions(config.rules());
-                List<JsonNode> received = readSessions(config, expected.size(), Duration.ofSeconds(90));
-                List<String> streamed = received.stream().map(StreamingAppEndToEndTest::describe).sorted().toList();
-
-                Set<String> ids = new HashSet<>();
-                List<String> duplicates = new ArrayList<>();
-                received.forEach(s -> {
-                    if (!ids.add(s.get("sessionId").asText())) {
-                        duplicates.add(s.get("sessionId").asText());
-                    }
-                });
-                assertTrue(expected.size() > 500, "the scenario should make many sessions: " + expected.size());
-                assertEquals(List.of(), duplicates, "sessions written twice");
-                List<String> missing = new ArrayList<>(expected);
-                missing.removeAll(streamed);
-                assertEquals(List.of(), missing, "sessions lost");
-                assertEquals(expected, streamed);
+                assertEverySessionExactlyOnce(config, clicks);
                 assertEquals(badRecords, countRecords(config.topics().deadLetters(), badRecords, Duration.ofSeconds(30)),
                         "every malformed record reaches the dead-letter topic exactly once");
                 assertEquals(200, httpStatus(second.statusPort(), "/health"));
@@ -123,6 +124,118 @@ class StreamingAppEndToEndTest {
             }
         }
         assertTrue(log.stream().anyMatch(line -> line.startsWith("streaming: stopped after")), log.toString());
+    }
+
+    @Test
+    void aKilledProcessLosesNoSessionAndWritesNoneTwice() throws Exception {
+        // A short session timeout lets the group notice the killed member in seconds rather than 45 s.
+        StreamingConfig config = config(uniquePrefix(), Map.of(
+                "item2vec.streams.session.timeout.ms", "6000",
+                "item2vec.streams.heartbeat.interval.ms", "1000",
+                "item2vec.streaming.status-port", "-1"));
+        Path settingsFile = writeSettings(config);
+        SyntheticClicks clicks = new SyntheticClicks(300, 12, T0 + HOUR_MS * 24, 23);
+        List<ClickEvent> events = clicks.arrivalOrder();
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            Process first = startProcess(settingsFile, "first");
+            int twoThirds = events.size() * 2 / 3;
+            for (int i = 0; i < twoThirds; i++) {
+                publish(producer, config, events.get(i));
+                if (i % 200 == 0) {
+                    producer.flush();
+                    Thread.sleep(50);
+                }
+            }
+            producer.flush();
+            assertTrue(countRecords(config.topics().sessionUpdates(), 1, Duration.ofSeconds(60)) > 0,
+                    "the first process should have committed work before it is killed");
+            first.destroyForcibly().waitFor(); // SIGKILL: no commit, no clean shutdown
+
+            Process second = startProcess(settingsFile, "second");
+            try {
+                for (int i = twoThirds; i < events.size(); i++) {
+                    publish(producer, config, events.get(i));
+                }
+                advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + HOUR_MS * 2);
+                producer.flush();
+                assertEverySessionExactlyOnce(config, clicks);
+            } finally {
+                second.destroy();
+                second.waitFor();
+            }
+        }
+    }
+
+    private Path writeSettings(StreamingConfig config) throws IOException {
+        Properties settings = new Properties();
+        settings.put("item2vec.kafka.bootstrap-servers", config.bootstrapServers());
+        settings.put("item2vec.streaming.application-id", config.applicationId());
+        settings.put("item2vec.streaming.state-dir", config.stateDir().toString());
+        settings.put("item2vec.streaming.status-port", "-1");
+        settings.put("item2vec.topics.partitions", Integer.toString(PARTITIONS));
+        Topics topics = config.topics();
+        settings.put("item2vec.topics.clicks", topics.clicks());
+        settings.put("item2vec.topics.listings", topics.listings());
+        settings.put("item2vec.topics.dead-letters", topics.deadLetters());
+        settings.put("item2vec.topics.sessions", topics.sessions());
+        settings.put("item2vec.topics.session-updates", topics.sessionUpdates());
+        settings.put("item2vec.topics.item-counts", topics.itemCounts());
+        config.streamsOverrides().forEach((key, value) -> settings.put("item2vec.streams." + key, value));
+        Path file = stateDir.resolve(config.applicationId() + ".properties");
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            settings.store(writer, null);
+        }
+        return file;
+    }
+
+    /** Starts the application in a JVM of its own, with this test's class path, and waits until it runs. */
+    private Process startProcess(Path settingsFile, String name) throws Exception {
+        Path output = stateDir.resolve(name + ".log");
+        Process process = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                StreamingProcessMain.class.getName(), settingsFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.readString(output).contains("started")) {
+            assertTrue(process.isAlive(), () -> name + " process died: " + read(output));
+            assertTrue(System.nanoTime() < deadline, () -> name + " process did not start: " + read(output));
+            Thread.sleep(100);
+        }
+        return process;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void assertEverySessionExactlyOnce(StreamingConfig config, SyntheticClicks clicks)
+            throws Exception {
+        List<String> expected = clicks.expectedSessions(config.rules());
+        List<JsonNode> received = readSessions(config, expected.size(), Duration.ofSeconds(120));
+        List<String> streamed = received.stream().map(StreamingAppEndToEndTest::describe).sorted().toList();
+
+        Set<String> ids = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        received.forEach(s -> {
+            if (!ids.add(s.get("sessionId").asText())) {
+                duplicates.add(s.get("sessionId").asText());
+            }
+        });
+        assertTrue(expected.size() > 500, "the scenario should make many sessions: " + expected.size());
+        assertEquals(List.of(), duplicates, "sessions written twice");
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(streamed);
+        assertEquals(List.of(), missing, "sessions lost");
+        assertEquals(expected, streamed);
     }
 
     private static void publish(KafkaProducer<String, String> producer, StreamingConfig config, ClickEvent e) {
@@ -141,8 +254,7 @@ class StreamingAppEndToEndTest {
             int partition = Utils.toPositive(Utils.murmur2(user.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
             if (covered.add(partition)) {
                 producer.send(new ProducerRecord<>(config.topics().clicks(), user,
-                        SyntheticClicks.json(new ClickEvent(user, "tick", timestamp,
-                                org.item2vec.trainer.sessions.EventType.CLICK))));
+                        SyntheticClicks.json(new ClickEvent(user, "tick", timestamp, EventType.CLICK))));
             }
         }
     }
