@@ -65,6 +65,7 @@ class StreamingAppEndToEndTest {
                 .with("item2vec.streaming.application-id", prefix + "app")
                 .with("item2vec.streaming.state-dir", stateDir.resolve(prefix).toString())
                 .with("item2vec.streaming.status-port", "0")
+                .with("item2vec.streaming.report-interval", "1s")
                 .with("item2vec.topics.partitions", Integer.toString(PARTITIONS))
                 .with("item2vec.topics.clicks", prefix + "clicks")
                 .with("item2vec.topics.listings", prefix + "listings")
@@ -124,6 +125,9 @@ class StreamingAppEndToEndTest {
             }
         }
         assertTrue(log.stream().anyMatch(line -> line.startsWith("streaming: stopped after")), log.toString());
+        assertTrue(log.stream().anyMatch(line -> line.matches(
+                "streaming: [0-9.]+ events/s, [0-9.]+ sessions/s, \\d+ dead letters \\(\\d+ in total\\), state .*")),
+                log.toString());
     }
 
     @Test
