@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
+import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.service.config.Settings;
 import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The streaming application over a real Kafka broker: thousands of clicks of many users in, every expected
- * session out exactly once, even though the application is restarted, or killed, while clicks are flowing.
+ * session out exactly once, even though the application is restarted or killed, or the broker restarted,
+ * while clicks are flowing.
  */
 class StreamingAppEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,8 +62,12 @@ class StreamingAppEndToEndTest {
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     private StreamingConfig config(String prefix, Map<String, String> extra) {
+        return config(KafkaTestBroker.bootstrapServers(), prefix, extra);
+    }
+
+    private StreamingConfig config(String bootstrapServers, String prefix, Map<String, String> extra) {
         Settings settings = Settings.empty()
-                .with("item2vec.kafka.bootstrap-servers", KafkaTestBroker.bootstrapServers())
+                .with("item2vec.kafka.bootstrap-servers", bootstrapServers)
                 .with("item2vec.streaming.application-id", prefix + "app")
                 .with("item2vec.streaming.state-dir", stateDir.resolve(prefix).toString())
                 .with("item2vec.streaming.status-port", "0")
@@ -171,6 +177,37 @@ class StreamingAppEndToEndTest {
         }
     }
 
+    @Test
+    void aBrokerRestartLosesNoSessionAndWritesNoneTwice() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(stateDir.resolve("own-broker"), 0, 0)) {
+            StreamingConfig config = config(kafka.bootstrapServers(), uniquePrefix(), Map.of());
+            SyntheticClicks clicks = new SyntheticClicks(300, 12, T0 + HOUR_MS * 48, 31);
+            List<ClickEvent> events = clicks.arrivalOrder();
+            try (StreamingApp app = new StreamingApp(config, log::add)) {
+                app.start();
+                int half = events.size() / 2;
+                try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
+                    for (int i = 0; i < half; i++) {
+                        publish(producer, config, events.get(i));
+                    }
+                    producer.flush();
+                }
+                assertTrue(countRecords(kafka.bootstrapServers(), config.topics().sessionUpdates(), 1,
+                        Duration.ofSeconds(60)) > 0, "processing should be under way before the broker restarts");
+                kafka.restart();
+                try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
+                    for (int i = half; i < events.size(); i++) {
+                        publish(producer, config, events.get(i));
+                    }
+                    advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + HOUR_MS * 2);
+                    producer.flush();
+                }
+                assertEverySessionExactlyOnce(kafka.bootstrapServers(), config, clicks);
+                assertTrue(app.state().isRunningOrRebalancing(), "the application rides out the restart");
+            }
+        }
+    }
+
     private Path writeSettings(StreamingConfig config) throws IOException {
         Properties settings = new Properties();
         settings.put("item2vec.kafka.bootstrap-servers", config.bootstrapServers());
@@ -223,8 +260,13 @@ class StreamingAppEndToEndTest {
 
     private static void assertEverySessionExactlyOnce(StreamingConfig config, SyntheticClicks clicks)
             throws Exception {
+        assertEverySessionExactlyOnce(KafkaTestBroker.bootstrapServers(), config, clicks);
+    }
+
+    private static void assertEverySessionExactlyOnce(String bootstrapServers, StreamingConfig config,
+                                                      SyntheticClicks clicks) throws Exception {
         List<String> expected = clicks.expectedSessions(config.rules());
-        List<JsonNode> received = readSessions(config, expected.size(), Duration.ofSeconds(120));
+        List<JsonNode> received = readSessions(bootstrapServers, config, expected.size(), Duration.ofSeconds(120));
         List<String> streamed = received.stream().map(StreamingAppEndToEndTest::describe).sorted().toList();
 
         Set<String> ids = new HashSet<>();
@@ -263,10 +305,10 @@ class StreamingAppEndToEndTest {
         }
     }
 
-    private static List<JsonNode> readSessions(StreamingConfig config, int expected, Duration timeout)
-            throws Exception {
+    private static List<JsonNode> readSessions(String bootstrapServers, StreamingConfig config, int expected,
+                                               Duration timeout) throws Exception {
         List<JsonNode> sessions = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             consumer.subscribe(List.of(config.topics().sessions()));
             long deadline = System.nanoTime() + timeout.toNanos();
             // Keep reading a little after reaching the count, so that duplicates would show up.
@@ -284,8 +326,12 @@ class StreamingAppEndToEndTest {
     }
 
     private static int countRecords(String topic, int expected, Duration timeout) {
+        return countRecords(KafkaTestBroker.bootstrapServers(), topic, expected, timeout);
+    }
+
+    private static int countRecords(String bootstrapServers, String topic, int expected, Duration timeout) {
         int count = 0;
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             long quietUntil = Long.MAX_VALUE;
@@ -308,15 +354,19 @@ class StreamingAppEndToEndTest {
     }
 
     private static KafkaProducer<String, String> producer() {
+        return producer(KafkaTestBroker.bootstrapServers());
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrapServers) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new StringSerializer());
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Only what the exactly-once transactions committed: aborted attempts must not count.
