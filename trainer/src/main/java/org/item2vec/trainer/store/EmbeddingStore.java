@@ -1,0 +1,327 @@
+package org.item2vec.trainer.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.item2vec.trainer.online.AdaptiveNoiseTable;
+import org.item2vec.trainer.online.Listing;
+import org.item2vec.trainer.online.OnlineModel;
+import org.item2vec.trainer.online.OnlineParams;
+import org.rocksdb.Checkpoint;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The durable home of a model, in RocksDB: the vectors (input and output) and AdaGrad state of each item,
+ * the vocabulary counts, the noise table, listing metadata, the parameters, and the Kafka offsets the model
+ * has consumed up to.
+ *
+ * <p>Training runs on memory-resident arrays ({@link OnlineModel}); {@link #save} writes the rows that
+ * changed <em>together with the offsets</em> in one atomic {@link WriteBatch}. After a crash the store holds
+ * exactly the effect of the messages before its offsets: the trainer resumes there, and no update is lost or
+ * applied twice.
+ *
+ * <p>Readers (the API) open the directory as a follower ({@link #openFollower}) and call {@link #catchUp}
+ * to see the trainer's latest writes.
+ */
+public final class EmbeddingStore implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] PARAMS_KEY = Codec.utf8("params");
+    private static final byte[] PROGRESS_KEY = Codec.utf8("progress");
+    private static final List<String> FAMILIES =
+            List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings");
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path directory;
+    private final RocksDB db;
+    private final DBOptions options;
+    private final List<ColumnFamilyHandle> handles;
+    private final List<ColumnFamilyOptions> familyOptions = new ArrayList<>();
+    private final ColumnFamilyHandle meta;
+    private final ColumnFamilyHandle vocab;
+    private final ColumnFamilyHandle vectors;
+    private final ColumnFamilyHandle adagrad;
+    private final ColumnFamilyHandle noise;
+    private final ColumnFamilyHandle offsets;
+    private final ColumnFamilyHandle listings;
+
+    /** How far training has got: saved with every batch. */
+    public record Progress(long appliedPairs, long appliedMessages, int noiseFilled, double noiseMass) {
+        public static final Progress NONE = new Progress(0, 0, 0, 0);
+    }
+
+    private enum Mode { WRITER, READ_ONLY, FOLLOWER }
+
+    private EmbeddingStore(Path directory, Mode mode, Path followerDirectory) {
+        this.directory = directory;
+        this.options = new DBOptions().setCreateIfMissing(mode == Mode.WRITER)
+                .setCreateMissingColumnFamilies(mode == Mode.WRITER)
+                .setMaxOpenFiles(mode == Mode.FOLLOWER ? -1 : 512);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions()));
+        FAMILIES.forEach(name -> descriptors.add(new ColumnFamilyDescriptor(Codec.utf8(name), familyOptions())));
+        this.handles = new ArrayList<>();
+        try {
+            if (mode == Mode.WRITER) {
+                Files.createDirectories(directory);
+            }
+            String path = directory.toAbsolutePath().toString();
+            db = switch (mode) {
+                case WRITER -> RocksDB.open(options, path, descriptors, handles);
+                case READ_ONLY -> RocksDB.openReadOnly(options, path, descriptors, handles);
+                case FOLLOWER -> RocksDB.openAsSecondary(options, path,
+                        followerDirectory.toAbsolutePath().toString(), descriptors, handles);
+            };
+            if (mode == Mode.FOLLOWER) {
+                db.tryCatchUpWithPrimary(); // opening reads the files; recent writes are still in the log
+            }
+        } catch (RocksDBException | IOException e) {
+            options.close();
+            familyOptions.forEach(ColumnFamilyOptions::close);
+            throw new StoreException("cannot open the embedding store in " + directory + ": " + e.getMessage(), e);
+        }
+        meta = handles.get(0);
+        vocab = handles.get(1);
+        vectors = handles.get(2);
+        adagrad = handles.get(3);
+        noise = handles.get(4);
+        offsets = handles.get(5);
+        listings = handles.get(6);
+    }
+
+    private ColumnFamilyOptions familyOptions() {
+        ColumnFamilyOptions family = new ColumnFamilyOptions();
+        familyOptions.add(family);
+        return family;
+    }
+
+    /** Opens (creating if needed) the store the trainer writes. Only one process may hold it. */
+    public static EmbeddingStore open(Path directory) {
+        return new EmbeddingStore(directory, Mode.WRITER, null);
+    }
+
+    /** Opens a store that nobody writes, such as a published snapshot. */
+    public static EmbeddingStore openReadOnly(Path directory) {
+        return new EmbeddingStore(directory, Mode.READ_ONLY, null);
+    }
+
+    /**
+     * Opens a live store for reading while the trainer writes it; {@code followerDirectory} holds this
+     * reader's own logs.
+     */
+    public static EmbeddingStore openFollower(Path directory, Path followerDirectory) {
+        return new EmbeddingStore(directory, Mode.FOLLOWER, followerDirectory);
+    }
+
+    /** A follower reads the writes the trainer made since the last call. */
+    public void catchUp() {
+        try {
+            db.tryCatchUpWithPrimary();
+        } catch (RocksDBException e) {
+            throw failure("catch up with", e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    // ---- parameters and progress ----
+
+    public Optional<OnlineParams> params() {
+        return readJson(PARAMS_KEY, OnlineParams.class);
+    }
+
+    /** Records the parameters of a new model; a model keeps the parameters it was created with. */
+    public void initialize(OnlineParams params) {
+        try {
+            db.put(meta, PARAMS_KEY, JSON.writeValueAsBytes(params));
+        } catch (RocksDBException | JsonProcessingException e) {
+            throw failure("write parameters to", e);
+        }
+    }
+
+    public Progress progress() {
+        return readJson(PROGRESS_KEY, Progress.class).orElse(Progress.NONE);
+    }
+
+    private <T> Optional<T> readJson(byte[] key, Class<T> type) {
+        try {
+            byte[] bytes = db.get(meta, key);
+            return bytes == null ? Optional.empty() : Optional.of(JSON.readValue(bytes, type));
+        } catch (RocksDBException | IOException e) {
+            throw failure("read " + Codec.utf8(key) + " from", e);
+        }
+    }
+
+    /** The next offset to consume per {@code topic:partition}. */
+    public Map<String, Long> offsets() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        forEach(offsets, (key, value) -> result.put(Codec.utf8(key), Codec.longValue(value)));
+        return result;
+    }
+
+    // ---- the trainer's side ----
+
+    /** Restores the whole model into memory. */
+    public OnlineModel loadModel() {
+        OnlineParams params = params().orElseThrow(() -> new StoreException("no model in " + directory));
+        OnlineModel model = new OnlineModel(params);
+        int width = 2 * params.dim();
+        forEach(vocab, (key, value) -> {
+            String item = Codec.utf8(key);
+            float[] vector = get(vectors, key);
+            float[] squares = get(adagrad, key);
+            if (vector == null || vector.length != width || squares == null || squares.length != width) {
+                throw new StoreException("the store in " + directory + " is damaged: item '" + item
+                        + "' has no complete vectors");
+            }
+            model.restoreRow(item, Codec.row(value), Codec.count(value), vector, squares);
+        });
+        forEach(noise, (key, value) -> model.noise().restoreChunk(Codec.intKey(key), Codec.ints(value)));
+        Progress progress = progress();
+        model.noise().restoreState(progress.noiseFilled(), progress.noiseMass());
+        model.finishRestore(progress.appliedPairs());
+        return model;
+    }
+
+    private float[] get(ColumnFamilyHandle family, byte[] key) {
+        try {
+            byte[] value = db.get(family, key);
+            return value == null ? null : Codec.floats(value);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Writes everything that changed in {@code model} since the last save, the listings received since, the
+     * new offsets and the progress, in one atomic batch.
+     */
+    public void save(OnlineModel model, Map<String, Long> nextOffsets, List<Listing> newListings,
+                     long appliedMessages) {
+        int width = 2 * model.params().dim();
+        float[] vector = new float[width];
+        float[] squares = new float[width];
+        try (WriteBatch batch = new WriteBatch(); WriteOptions write = new WriteOptions()) {
+            for (int row : model.takeDirtyRows()) {
+                byte[] key = Codec.utf8(model.item(row));
+                model.copyRow(row, vector, squares);
+                batch.put(vocab, key, Codec.rowAndCount(row, model.count(row)));
+                batch.put(vectors, key, Codec.floats(vector));
+                batch.put(adagrad, key, Codec.floats(squares));
+            }
+            Set<String> evicted = model.takeEvicted();
+            for (String item : evicted) {
+                byte[] key = Codec.utf8(item);
+                batch.delete(vocab, key);
+                batch.delete(vectors, key);
+                batch.delete(adagrad, key);
+            }
+            AdaptiveNoiseTable table = model.noise();
+            for (int chunk : table.takeDirtyChunks()) {
+                batch.put(noise, Codec.intKey(chunk), Codec.ints(table.chunk(chunk)));
+            }
+            for (Listing listing : newListings) {
+                batch.put(listings, Codec.utf8(listing.item()), JSON.writeValueAsBytes(listing));
+            }
+            for (Map.Entry<String, Long> offset : nextOffsets.entrySet()) {
+                batch.put(offsets, Codec.utf8(offset.getKey()), Codec.longValue(offset.getValue()));
+            }
+            Progress progress = new Progress(model.appliedPairs(), appliedMessages, table.filled(), table.mass());
+            batch.put(meta, PROGRESS_KEY, JSON.writeValueAsBytes(progress));
+            db.write(write, batch);
+        } catch (RocksDBException | JsonProcessingException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    public List<Listing> listings() {
+        List<Listing> result = new ArrayList<>();
+        forEach(listings, (key, value) -> {
+            try {
+                result.add(JSON.readValue(value, Listing.class));
+            } catch (IOException e) {
+                throw new StoreException("the store in " + directory + " holds an unreadable listing", e);
+            }
+        });
+        return result;
+    }
+
+    // ---- the readers' side ----
+
+    /** An item's input vector followed by its output vector, or empty when the item is unknown. */
+    public Optional<float[]> vectors(String item) {
+        return Optional.ofNullable(get(vectors, Codec.utf8(item)));
+    }
+
+    /** An item's count, or 0 when it is unknown. */
+    public long count(String item) {
+        try {
+            byte[] value = db.get(vocab, Codec.utf8(item));
+            return value == null ? 0 : Codec.count(value);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Calls {@code action} with every item and its input-then-output vectors. */
+    public void forEachItem(BiConsumer<String, float[]> action) {
+        forEach(vectors, (key, value) -> action.accept(Codec.utf8(key), Codec.floats(value)));
+    }
+
+    /**
+     * Writes a consistent copy of the store (a RocksDB checkpoint: hard links where possible) into
+     * {@code target}, which must not exist.
+     */
+    public void checkpoint(Path target) {
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(target.toAbsolutePath().toString());
+        } catch (RocksDBException e) {
+            throw failure("checkpoint", e);
+        }
+    }
+
+    private void forEach(ColumnFamilyHandle family, BiConsumer<byte[], byte[]> action) {
+        try (RocksIterator it = db.newIterator(family)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(it.key(), it.value());
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private StoreException failure(String action, Exception e) {
+        return new StoreException("cannot " + action + " the embedding store in " + directory + ": "
+                + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        options.close();
+        familyOptions.forEach(ColumnFamilyOptions::close);
+    }
+}
