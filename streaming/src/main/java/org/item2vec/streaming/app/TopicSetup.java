@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.item2vec.streaming.config.StreamingConfig;
-import org.item2vec.streaming.config.Topics;
+import org.item2vec.service.config.Topics;
 
 /**
  * Creates the application's input and output topics when they do not exist yet, with sensible settings:

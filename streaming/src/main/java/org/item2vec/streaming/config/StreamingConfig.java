@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.item2vec.service.config.Settings;
+import org.item2vec.service.config.Topics;
 import org.item2vec.trainer.sessions.SessionRules;
 
 /**

@@ -24,7 +24,7 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.SessionStore;
 import org.item2vec.streaming.config.StreamingConfig;
-import org.item2vec.streaming.config.Topics;
+import org.item2vec.service.config.Topics;
 import org.item2vec.streaming.events.CheckedClick;
 import org.item2vec.streaming.events.Click;
 import org.item2vec.streaming.events.ClickParser;

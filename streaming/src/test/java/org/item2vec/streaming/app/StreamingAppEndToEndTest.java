@@ -39,7 +39,7 @@ import org.item2vec.service.config.Settings;
 import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.streaming.config.StreamingConfig;
-import org.item2vec.streaming.config.Topics;
+import org.item2vec.service.config.Topics;
 import org.item2vec.trainer.sessions.ClickEvent;
 import org.item2vec.trainer.sessions.EventType;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,7 @@
-package org.item2vec.streaming.config;
-
-import org.item2vec.service.config.Settings;
+package org.item2vec.service.config;
 
 /**
- * The topics the streaming application reads and writes. Every name is configurable
+ * The topics the services share: the streaming application writes what the trainer reads. Every name is configurable
  * ({@code item2vec.topics.clicks} and so on) so that several deployments can share one cluster.
  *
  * @param clicks         input: click events, key = user id, value = JSON

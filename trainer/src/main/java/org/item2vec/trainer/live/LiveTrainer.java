@@ -1,0 +1,286 @@
+package org.item2vec.trainer.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.item2vec.service.status.Metrics;
+import org.item2vec.service.status.PeriodicReport;
+import org.item2vec.service.status.StatusServer;
+import org.item2vec.trainer.live.TrainingMessages.BadMessage;
+import org.item2vec.trainer.live.TrainingMessages.FinishedSession;
+import org.item2vec.trainer.live.TrainingMessages.Update;
+import org.item2vec.trainer.online.IncrementalTraining;
+import org.item2vec.trainer.online.Listing;
+import org.item2vec.trainer.online.ListingCatalog;
+import org.item2vec.trainer.online.OnlineModel;
+import org.item2vec.trainer.online.OnlineParams;
+import org.item2vec.trainer.store.EmbeddingStore;
+
+/**
+ * The long-running incremental trainer: reads {@code session-updates}, {@code sessions} and
+ * {@code listings} from Kafka, trains the in-memory model, and at every flush interval saves the changed
+ * rows with the consumed offsets in one RocksDB batch. It does not commit offsets to Kafka: the store is the
+ * only record of what was applied, so a restart, even after {@code kill -9}, seeks to exactly the offsets
+ * whose effect the store holds.
+ */
+public final class LiveTrainer implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration LAG_REFRESH = Duration.ofSeconds(5);
+    private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
+
+    private final TrainerConfig config;
+    private final Consumer<String> log;
+    private final Metrics metrics = new Metrics("item2vec_trainer");
+    private final LongAdder messages = metrics.counter("messages_total", "Messages applied to the model");
+    private final LongAdder rejected = metrics.counter("rejected_messages_total", "Messages skipped as unusable");
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Map<String, Long> nextOffsets = new HashMap<>();
+    private final List<Listing> newListings = new ArrayList<>();
+    private EmbeddingStore store;
+    private IncrementalTraining training;
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread loop;
+    private StatusServer status;
+    private PeriodicReport report;
+    private volatile long lag = -1;
+    private volatile long vocabularySize;
+    private volatile long appliedPairs;
+    private volatile String failure;
+    private long appliedMessages;
+
+    public LiveTrainer(TrainerConfig config, Consumer<String> log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    /** Opens or creates the model and starts consuming on a thread of its own. */
+    public void start() throws IOException {
+        store = EmbeddingStore.open(config.dataDir());
+        OnlineParams params = store.params().orElse(null);
+        OnlineModel model;
+        if (params == null) {
+            store.initialize(config.params());
+            model = new OnlineModel(config.params());
+            log.accept("trainer: new model in " + config.dataDir() + " (dim " + config.params().dim() + ")");
+        } else {
+            model = store.loadModel();
+            log.accept("trainer: resuming the model in " + config.dataDir() + " with " + model.size() + " items, "
+                    + store.progress().appliedMessages() + " messages applied");
+        }
+        ListingCatalog catalog = new ListingCatalog();
+        store.listings().forEach(catalog::put);
+        training = new IncrementalTraining(model, catalog);
+        appliedMessages = store.progress().appliedMessages();
+        nextOffsets.putAll(store.offsets());
+        publishGauges();
+
+        metrics.gauge("vocabulary_size", "Items in the model", () -> vocabularySize);
+        metrics.gauge("applied_pairs", "Training pairs applied since the model was created", () -> appliedPairs);
+        metrics.gauge("lag", "Messages waiting in Kafka (-1: not known yet)", () -> lag);
+        if (config.statusPort() >= 0) {
+            status = new StatusServer(config.statusPort(), metrics, this::health);
+        }
+        report = new PeriodicReport(config.reportInterval(),
+                new LongSupplier[] {messages::sum, () -> appliedPairs},
+                rates -> String.format(Locale.ROOT, "trainer: %.1f messages/s, %.1f pairs/s, vocabulary %d items, lag %d",
+                        rates.perSecond(0), rates.perSecond(1), vocabularySize, lag),
+                log);
+        consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+        loop = new Thread(this::run, "live-trainer");
+        loop.start();
+    }
+
+    private Properties consumerProperties() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The streaming application writes in transactions: read only what it committed.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return props;
+    }
+
+    private void run() {
+        try {
+            assignPartitions();
+            long lastSave = System.nanoTime();
+            long lastLag = 0;
+            boolean unsaved = false;
+            while (!stopping.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    apply(record);
+                    nextOffsets.put(record.topic() + ":" + record.partition(), record.offset() + 1);
+                    appliedMessages++;
+                    unsaved = true;
+                }
+                long now = System.nanoTime();
+                if (unsaved && now - lastSave >= config.flushInterval().toNanos()) {
+                    save();
+                    unsaved = false;
+                    lastSave = now;
+                }
+                if (now - lastLag >= LAG_REFRESH.toNanos()) {
+                    refreshLag();
+                    lastLag = now;
+                }
+            }
+            save();
+        } catch (WakeupException e) {
+            save();
+        } catch (RuntimeException e) {
+            failure = e.toString();
+            log.accept("trainer: stopped by an error: " + e);
+        } finally {
+            consumer.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Waits for the input topics (the streaming application creates them), then reads from the saved offsets. */
+    private void assignPartitions() {
+        List<String> topics = List.of(config.topics().listings(), config.topics().sessionUpdates(),
+                config.topics().sessions());
+        List<TopicPartition> partitions = new ArrayList<>();
+        while (!stopping.get()) {
+            partitions.clear();
+            Map<String, List<PartitionInfo>> existing = consumer.listTopics();
+            List<String> missing = topics.stream().filter(t -> !existing.containsKey(t)).toList();
+            if (missing.isEmpty()) {
+                topics.forEach(t -> existing.get(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
+                break;
+            }
+            log.accept("trainer: waiting for topics " + missing + " on " + config.bootstrapServers());
+            sleep(TOPIC_WAIT);
+        }
+        consumer.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            Long saved = nextOffsets.get(partition.topic() + ":" + partition.partition());
+            if (saved == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, saved);
+            }
+        }
+        log.accept("trainer: reading " + topics + " from " + config.bootstrapServers());
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        long seed = IncrementalTraining.seedFor(training.model().params().seed(), record.topic(),
+                record.partition(), record.offset());
+        try {
+            if (record.topic().equals(config.topics().sessionUpdates())) {
+                Update update = TrainingMessages.update(record.value());
+                training.applyUpdate(update.item(), update.context(), seed);
+            } else if (record.topic().equals(config.topics().sessions())) {
+                FinishedSession session = TrainingMessages.session(record.value());
+                training.applySession(session.items(), session.booked(), seed);
+            } else if (record.value() != null) {
+                Listing listing = TrainingMessages.listing(record.value());
+                training.applyListing(listing);
+                newListings.add(listing);
+            }
+            messages.increment();
+        } catch (BadMessage e) {
+            rejected.increment();
+            log.accept("trainer: skipped " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private void save() {
+        store.save(training.model(), nextOffsets, newListings, appliedMessages);
+        newListings.clear();
+        publishGauges();
+    }
+
+    private void publishGauges() {
+        vocabularySize = training.model().size();
+        appliedPairs = training.model().appliedPairs();
+    }
+
+    private void refreshLag() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        long total = 0;
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            total += Math.max(0, end.getValue() - consumer.position(end.getKey()));
+        }
+        lag = total;
+    }
+
+    private StatusServer.Health health() {
+        if (failure != null) {
+            return new StatusServer.Health(false, failure);
+        }
+        boolean running = loop != null && loop.isAlive();
+        return new StatusServer.Health(running, running ? "training" : "stopped");
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public int statusPort() {
+        return status == null ? -1 : status.port();
+    }
+
+    /** Blocks until the trainer stops (after {@link #close()} or an error); returns the error or null. */
+    public String awaitStop() throws InterruptedException {
+        stopped.await();
+        return failure;
+    }
+
+    /** Stops consuming, saves what was applied (the final flush) and closes the store. */
+    @Override
+    public void close() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        if (loop == null) {
+            stopped.countDown(); // never started: nothing to wait for
+        } else {
+            consumer.wakeup();
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (report != null) {
+            report.close();
+        }
+        if (status != null) {
+            status.close();
+        }
+        if (store != null) {
+            store.close();
+            log.accept("trainer: stopped with " + vocabularySize + " items, " + appliedMessages + " messages applied");
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.item2vec.trainer.live;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.item2vec.service.config.Settings;
+import org.item2vec.service.config.SettingsException;
+import org.item2vec.service.config.Topics;
+import org.item2vec.trainer.online.OnlineParams;
+
+/**
+ * Everything the live trainer can be told, from {@link Settings} (file, {@code ITEM2VEC_*} environment,
+ * options), with the defaults it runs on.
+ *
+ * @param bootstrapServers Kafka brokers
+ * @param dataDir          the RocksDB embedding store
+ * @param topics           topic names, shared with the streaming application
+ * @param params           parameters of a new model (an existing model keeps its own)
+ * @param flushInterval    how often changed vectors and offsets are saved, and so how soon readers see them
+ * @param statusPort       port of {@code /health} and {@code /metrics} (0: any free port, -1: none)
+ * @param reportInterval   interval of the status line
+ */
+public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics, OnlineParams params,
+                            Duration flushInterval, int statusPort, Duration reportInterval) {
+    public static TrainerConfig from(Settings settings) {
+        OnlineParams defaults = OnlineParams.DEFAULT;
+        OnlineParams params = new OnlineParams(
+                settings.integer("item2vec.model.dim", defaults.dim(), 1),
+                settings.integer("item2vec.model.negative", defaults.negative(), 0),
+                (float) decimal(settings, "item2vec.model.learning-rate", defaults.learningRate()),
+                decimal(settings, "item2vec.model.noise-exponent", defaults.noiseExponent()),
+                settings.integer("item2vec.model.max-items", defaults.maxItems(), 2),
+                settings.integer("item2vec.model.noise-table-size", defaults.noiseTableSize(), 1024),
+                settings.integer("item2vec.model.seed", (int) defaults.seed()));
+        return new TrainerConfig(
+                settings.string("item2vec.kafka.bootstrap-servers", "localhost:9092"),
+                Path.of(settings.string("item2vec.trainer.data-dir", "data/model")),
+                Topics.from(settings),
+                params,
+                settings.duration("item2vec.trainer.flush-interval", Duration.ofSeconds(1)),
+                settings.integer("item2vec.trainer.status-port", 8082, -1),
+                settings.duration("item2vec.trainer.report-interval", Duration.ofMinutes(1)));
+    }
+
+    private static double decimal(Settings settings, String key, double defaultValue) {
+        String text = settings.string(key, null);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new SettingsException(key + " must be a number, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.item2vec.trainer.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.item2vec.trainer.online.Listing;
+
+/** Reads the JSON the streaming application writes, and listing metadata; bad input is a {@link BadMessage}. */
+final class TrainingMessages {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainingMessages() {
+    }
+
+    /** A message that cannot be used, with the reason. */
+    static final class BadMessage extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadMessage(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    record Update(String item, List<String> context) {
+    }
+
+    record FinishedSession(List<String> items, String booked) {
+    }
+
+    /** {@code {"item": ..., "context": [...], ...}} from {@code session-updates}. */
+    static Update update(byte[] value) throws BadMessage {
+        JsonNode root = object(value);
+        return new Update(text(root, "item"), list(root, "context"));
+    }
+
+    /** {@code {"items": [...], "booked": ... , ...}} from {@code sessions}. */
+    static FinishedSession session(byte[] value) throws BadMessage {
+        JsonNode root = object(value);
+        JsonNode booked = root.get("booked");
+        return new FinishedSession(list(root, "items"),
+                booked == null || booked.isNull() ? null : booked.asText());
+    }
+
+    /** {@code {"item", "market", "type", "price", "lat", "lon"}} from {@code listings}. */
+    static Listing listing(byte[] value) throws BadMessage {
+        JsonNode root = object(value);
+        return new Listing(text(root, "item"), optionalText(root, "market"), optionalText(root, "type"),
+                optionalNumber(root, "price"), optionalNumber(root, "lat"), optionalNumber(root, "lon"));
+    }
+
+    private static JsonNode object(byte[] value) throws BadMessage {
+        if (value == null || value.length == 0) {
+            throw new BadMessage("empty value");
+        }
+        try {
+            JsonNode root = JSON.readTree(value);
+            if (root == null || !root.isObject()) {
+                throw new BadMessage("not a JSON object");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new BadMessage("malformed JSON");
+        }
+    }
+
+    private static String text(JsonNode root, String field) throws BadMessage {
+        JsonNode node = root.get(field);
+        if (node == null || !(node.isTextual() || node.isIntegralNumber()) || node.asText().isBlank()) {
+            throw new BadMessage("field '" + field + "' is missing or not an id");
+        }
+        return node.asText();
+    }
+
+    private static List<String> list(JsonNode root, String field) throws BadMessage {
+        JsonNode node = root.get(field);
+        if (node == null || !node.isArray()) {
+            throw new BadMessage("field '" + field + "' is missing or not a list");
+        }
+        List<String> items = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (!(element.isTextual() || element.isIntegralNumber()) || element.asText().isBlank()) {
+                throw new BadMessage("field '" + field + "' holds something that is not an id");
+            }
+            items.add(element.asText());
+        }
+        return items;
+    }
+
+    private static String optionalText(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+    }
+
+    private static Double optionalNumber(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node != null && node.isNumber() ? node.asDouble() : null;
+    }
+}
