@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.item2vec.streaming.app.KafkaUnavailableException;
 import org.item2vec.trainer.io.InputFormatException;
+import org.item2vec.trainer.store.StoreException;
 
 /** {@code bin/item2vec}: one entry point that dispatches to the subcommands. */
 public final class Item2Vec {
@@ -17,7 +18,7 @@ public final class Item2Vec {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new NeighboursCommand(), new EvalCommand(),
-                new BenchCommand(), new StreamingCommand());
+                new BenchCommand(), new StreamingCommand(), new TrainerCommand());
     }
 
     public static void main(String[] args) {
@@ -48,7 +49,8 @@ public final class Item2Vec {
             err.println("item2vec " + command.name() + ": " + e.getMessage());
             err.println("see 'item2vec " + command.name() + " --help'");
             return USAGE_ERROR;
-        } catch (InputFormatException | IllegalArgumentException | IOException | KafkaUnavailableException e) {
+        } catch (InputFormatException | IllegalArgumentException | IOException | KafkaUnavailableException
+                 | StoreException e) {
             err.println("item2vec " + command.name() + ": error: " + describe(e));
             return INPUT_ERROR;
         } catch (InterruptedException e) {

@@ -39,4 +39,13 @@ final class ServiceSettings {
         Path file = args.has(CONFIG) ? args.path(CONFIG) : null;
         return Settings.load(file, System.getenv(), overrides);
     }
+
+    /** Removes a shutdown hook after a normal stop; while the JVM is already stopping, that is not allowed. */
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or has run: the JVM is stopping because of Ctrl-C or SIGTERM.
+        }
+    }
 }

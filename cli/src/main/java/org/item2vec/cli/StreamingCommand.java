@@ -51,15 +51,7 @@ final class StreamingCommand implements Command {
             return app.state() == KafkaStreams.State.ERROR ? 1 : 0;
         } finally {
             app.close();
-            removeHook(shutdown);
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running or has run: the JVM is stopping because of Ctrl-C or SIGTERM.
+            ServiceSettings.removeHook(shutdown);
         }
     }
 }
