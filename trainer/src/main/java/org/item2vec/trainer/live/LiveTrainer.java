@@ -33,6 +33,7 @@ import org.item2vec.trainer.online.ListingCatalog;
 import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.online.OnlineParams;
 import org.item2vec.trainer.store.EmbeddingStore;
+import org.item2vec.trainer.store.ModelVersions;
 
 /**
  * The long-running incremental trainer: reads {@code session-updates}, {@code sessions} and
@@ -123,6 +124,7 @@ public final class LiveTrainer implements AutoCloseable {
         try {
             assignPartitions();
             long lastSave = System.nanoTime();
+            long lastSnapshot = lastSave;
             long lastLag = 0;
             boolean unsaved = false;
             while (!stopping.get()) {
@@ -137,6 +139,12 @@ public final class LiveTrainer implements AutoCloseable {
                     save();
                     unsaved = false;
                     lastSave = now;
+                }
+                if (!config.snapshotInterval().isZero() && now - lastSnapshot >= config.snapshotInterval().toNanos()) {
+                    save();
+                    unsaved = false;
+                    publishVersion();
+                    lastSnapshot = now;
                 }
                 if (now - lastLag >= LAG_REFRESH.toNanos()) {
                     refreshLag();
@@ -210,6 +218,15 @@ public final class LiveTrainer implements AutoCloseable {
         store.save(training.model(), nextOffsets, newListings, appliedMessages);
         newListings.clear();
         publishGauges();
+    }
+
+    private void publishVersion() {
+        ModelVersions.Manifest manifest = new ModelVersions(config.versionsDir()).publish(training.model(),
+                nextOffsets, training.catalog().all(), appliedMessages, Map.of(
+                        "items", training.model().size(),
+                        "appliedPairs", training.model().appliedPairs(),
+                        "appliedMessages", appliedMessages));
+        log.accept("trainer: published model version " + manifest.version() + " in " + config.versionsDir());
     }
 
     private void publishGauges() {

@@ -16,11 +16,14 @@ import org.item2vec.trainer.online.OnlineParams;
  * @param topics           topic names, shared with the streaming application
  * @param params           parameters of a new model (an existing model keeps its own)
  * @param flushInterval    how often changed vectors and offsets are saved, and so how soon readers see them
+ * @param versionsDir      where snapshots are published as immutable model versions
+ * @param snapshotInterval how often a snapshot is published (zero: never)
  * @param statusPort       port of {@code /health} and {@code /metrics} (0: any free port, -1: none)
  * @param reportInterval   interval of the status line
  */
 public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics, OnlineParams params,
-                            Duration flushInterval, int statusPort, Duration reportInterval) {
+                            Duration flushInterval, Path versionsDir, Duration snapshotInterval, int statusPort,
+                            Duration reportInterval) {
     public static TrainerConfig from(Settings settings) {
         OnlineParams defaults = OnlineParams.DEFAULT;
         OnlineParams params = new OnlineParams(
@@ -37,6 +40,8 @@ public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics
                 Topics.from(settings),
                 params,
                 settings.duration("item2vec.trainer.flush-interval", Duration.ofSeconds(1)),
+                Path.of(settings.string("item2vec.trainer.versions-dir", "data/versions")),
+                settings.duration("item2vec.trainer.snapshot-interval", Duration.ofHours(1)),
                 settings.integer("item2vec.trainer.status-port", 8082, -1),
                 settings.duration("item2vec.trainer.report-interval", Duration.ofMinutes(1)));
     }

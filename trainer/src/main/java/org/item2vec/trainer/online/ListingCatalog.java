@@ -40,6 +40,10 @@ public final class ListingCatalog implements ColdStart {
         return byItem.get(item);
     }
 
+    public synchronized List<Listing> all() {
+        return List.copyOf(byItem.values());
+    }
+
     public synchronized int size() {
         return byItem.size();
     }

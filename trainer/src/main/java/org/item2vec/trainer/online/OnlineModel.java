@@ -265,6 +265,11 @@ public final class OnlineModel {
         return rows;
     }
 
+    /** Every row that holds an item. */
+    public int[] liveRows() {
+        return rowOf.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     /** Items evicted since the last call, which clears the set. */
     public Set<String> takeEvicted() {
         Set<String> copy = new HashSet<>(evicted);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,18 +220,34 @@ public final class EmbeddingStore implements AutoCloseable {
      */
     public void save(OnlineModel model, Map<String, Long> nextOffsets, List<Listing> newListings,
                      long appliedMessages) {
+        write(model, model.takeDirtyRows(), model.takeEvicted(), model.noise().takeDirtyChunks(), nextOffsets,
+                newListings, appliedMessages);
+    }
+
+    /**
+     * Writes the whole of {@code model} into this (new) store, leaving the model's record of changes alone:
+     * how a version is published from a live model.
+     */
+    public void saveEverything(OnlineModel model, Map<String, Long> nextOffsets, List<Listing> allListings,
+                               long appliedMessages) {
+        int[] chunks = new int[model.noise().chunkCount()];
+        Arrays.setAll(chunks, i -> i);
+        write(model, model.liveRows(), Set.of(), chunks, nextOffsets, allListings, appliedMessages);
+    }
+
+    private void write(OnlineModel model, int[] rows, Set<String> evicted, int[] noiseChunks,
+                       Map<String, Long> nextOffsets, List<Listing> newListings, long appliedMessages) {
         int width = 2 * model.params().dim();
         float[] vector = new float[width];
         float[] squares = new float[width];
         try (WriteBatch batch = new WriteBatch(); WriteOptions write = new WriteOptions()) {
-            for (int row : model.takeDirtyRows()) {
+            for (int row : rows) {
                 byte[] key = Codec.utf8(model.item(row));
                 model.copyRow(row, vector, squares);
                 batch.put(vocab, key, Codec.rowAndCount(row, model.count(row)));
                 batch.put(vectors, key, Codec.floats(vector));
                 batch.put(adagrad, key, Codec.floats(squares));
             }
-            Set<String> evicted = model.takeEvicted();
             for (String item : evicted) {
                 byte[] key = Codec.utf8(item);
                 batch.delete(vocab, key);
@@ -238,7 +255,7 @@ public final class EmbeddingStore implements AutoCloseable {
                 batch.delete(adagrad, key);
             }
             AdaptiveNoiseTable table = model.noise();
-            for (int chunk : table.takeDirtyChunks()) {
+            for (int chunk : noiseChunks) {
                 batch.put(noise, Codec.intKey(chunk), Codec.ints(table.chunk(chunk)));
             }
             for (Listing listing : newListings) {
@@ -291,7 +308,8 @@ public final class EmbeddingStore implements AutoCloseable {
 
     /**
      * Writes a consistent copy of the store (a RocksDB checkpoint: hard links where possible) into
-     * {@code target}, which must not exist.
+     * {@code target}, which must not exist. A checkpoint flushes the store's log, which followers of a live
+     * store do not reliably notice: live stores are published with {@link #saveEverything} instead.
      */
     public void checkpoint(Path target) {
         try (Checkpoint checkpoint = Checkpoint.create(db)) {

@@ -3,6 +3,7 @@ package org.item2vec.trainer.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.service.config.Settings;
 import org.item2vec.trainer.store.EmbeddingStore;
+import org.item2vec.trainer.store.ModelVersions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,8 @@ class LiveTrainerTest {
                 .with("item2vec.trainer.data-dir", dir.resolve("model").toString())
                 .with("item2vec.trainer.status-port", "0")
                 .with("item2vec.trainer.report-interval", "1s")
+                .with("item2vec.trainer.versions-dir", dir.resolve("versions").toString())
+                .with("item2vec.trainer.snapshot-interval", "2s")
                 .with("item2vec.topics.session-updates", prefix + "updates")
                 .with("item2vec.topics.sessions", prefix + "sessions")
                 .with("item2vec.topics.listings", prefix + "listings")
@@ -117,9 +121,16 @@ class LiveTrainerTest {
                     after = nextProbability(reader, "a4", "b5");
                 }
                 System.out.printf("P(b5 near a4) %.3f -> %.3f, visible to a reader after %.2f s%n", before, after, seconds);
-                assertTrue(after - before >= 0.2, "the score moved from " + before + " to " + after);
+                assertTrue(after - before >= 0.2, "the score moved from " + before + " to " + after + "; " + log);
                 assertTrue(seconds < 5, "took " + seconds + " s");
             }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!Files.isDirectory(dir.resolve("versions/v000001")) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("trainer: published model version v000001")), log.toString());
+            ModelVersions.Manifest published = ModelVersions.verify(dir.resolve("versions/v000001"));
+            assertEquals(DIM, published.params().dim());
             assertTrue(log.stream().anyMatch(l -> l.matches("trainer: [0-9.]+ messages/s, [0-9.]+ pairs/s, "
                     + "vocabulary \\d+ items, lag -?\\d+")), log.toString());
         }

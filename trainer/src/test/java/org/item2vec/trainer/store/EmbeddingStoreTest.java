@@ -85,6 +85,15 @@ class EmbeddingStoreTest {
                 model.copyRow(0, expected, new float[16]);
                 assertArrayEquals(expected, reader.vectors(item).orElseThrow());
                 assertEquals(100, reader.progress().appliedMessages());
+
+                // Publishing a live model as a version leaves the live store, and so its followers, alone.
+                train(model, 50, 6);
+                writer.save(model, Map.of(), List.of(), 150);
+                new ModelVersions(dir.resolve("versions")).publish(model, Map.of(), List.of(), 150, Map.of());
+                train(model, 50, 7);
+                writer.save(model, Map.of(), List.of(), 200);
+                reader.catchUp();
+                assertEquals(200, reader.progress().appliedMessages());
             }
         }
     }
