@@ -102,7 +102,7 @@ public final class LiveTrainer implements AutoCloseable {
         }
         report = new PeriodicReport(config.reportInterval(),
                 new LongSupplier[] {messages::sum, () -> appliedPairs},
-                rates -> String.format(Locale.ROOT, "trainer: %.1f messages/s, %.1f pairs/s, vocabulary %d items, lag %d",
+                rates -> String.format(Locale.ROOT, "trainer: %.1f items/s, %.1f pairs/s, vocabulary %d items, lag %d",
                         rates.perSecond(0), rates.perSecond(1), vocabularySize, lag),
                 log);
         consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());

@@ -131,7 +131,7 @@ class LiveTrainerTest {
             assertTrue(log.stream().anyMatch(l -> l.startsWith("trainer: published model version v000001")), log.toString());
             ModelVersions.Manifest published = ModelVersions.verify(dir.resolve("versions/v000001"));
             assertEquals(DIM, published.params().dim());
-            assertTrue(log.stream().anyMatch(l -> l.matches("trainer: [0-9.]+ messages/s, [0-9.]+ pairs/s, "
+            assertTrue(log.stream().anyMatch(l -> l.matches("trainer: [0-9.]+ items/s, [0-9.]+ pairs/s, "
                     + "vocabulary \\d+ items, lag -?\\d+")), log.toString());
         }
     }
