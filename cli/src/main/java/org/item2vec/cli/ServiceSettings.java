@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 
 /**
@@ -21,7 +22,7 @@ final class ServiceSettings {
     static List<Option> options(String defaultStatusPort) {
         return List.of(
                 Option.of(CONFIG, "FILE", null, "settings file (.properties or .yml); ITEM2VEC_* variables override it"),
-                Option.of(BOOTSTRAP_SERVERS, "HOST:PORT", "localhost:9092", "Kafka brokers"),
+                Option.of(BOOTSTRAP_SERVERS, "HOST:PORT", KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS, "Kafka brokers"),
                 Option.of(STATUS_PORT, "PORT", defaultStatusPort, "port of /health and /metrics (-1: off)"));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
+import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.streaming.app.StreamingApp;
 import org.item2vec.streaming.config.StreamingConfig;
 
@@ -37,7 +38,7 @@ final class StreamingCommand implements Command {
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
         StreamingConfig config = StreamingConfig.from(ServiceSettings.load(args, Map.of(
-                ServiceSettings.BOOTSTRAP_SERVERS, "item2vec.kafka.bootstrap-servers",
+                ServiceSettings.BOOTSTRAP_SERVERS, KafkaSettings.BOOTSTRAP_SERVERS_KEY,
                 ServiceSettings.STATUS_PORT, "item2vec.streaming.status-port",
                 STATE_DIR, "item2vec.streaming.state-dir",
                 APPLICATION_ID, "item2vec.streaming.application-id")));

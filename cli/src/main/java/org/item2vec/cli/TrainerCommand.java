@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.trainer.live.LiveTrainer;
 import org.item2vec.trainer.live.TrainerConfig;
 
@@ -33,7 +34,7 @@ final class TrainerCommand implements Command {
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
         TrainerConfig config = TrainerConfig.from(ServiceSettings.load(args, Map.of(
-                ServiceSettings.BOOTSTRAP_SERVERS, "item2vec.kafka.bootstrap-servers",
+                ServiceSettings.BOOTSTRAP_SERVERS, KafkaSettings.BOOTSTRAP_SERVERS_KEY,
                 ServiceSettings.STATUS_PORT, "item2vec.trainer.status-port",
                 DATA_DIR, "item2vec.trainer.data-dir")));
         LiveTrainer trainer = new LiveTrainer(config,

@@ -104,6 +104,18 @@ public final class Settings {
         };
     }
 
+    public double decimal(String key, double defaultValue) {
+        Entry entry = values.get(normalize(key));
+        if (entry == null || entry.value().isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(entry.value().trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, entry, "a number");
+        }
+    }
+
     /** A duration written as {@code 30m}, {@code 90s}, {@code 500ms}, {@code 2h}, {@code 1d} or ISO-8601. */
     public Duration duration(String key, Duration defaultValue) {
         Entry entry = values.get(normalize(key));

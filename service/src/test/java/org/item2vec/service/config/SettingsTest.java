@@ -62,6 +62,9 @@ class SettingsTest {
         assertThrows(SettingsException.class, () -> settings.with("x.port", "0").integer("x.port", 1, 1));
         assertThrows(SettingsException.class, () -> settings.with("x.flag", "maybe").bool("x.flag", true));
         assertThrows(SettingsException.class, () -> settings.with("x.gap", "soon").duration("x.gap", Duration.ZERO));
+        assertThrows(SettingsException.class, () -> settings.with("x.rate", "fast").decimal("x.rate", 0.1));
+        assertEquals(0.025, settings.with("x.rate", "0.025").decimal("x.rate", 0.1));
+        assertEquals(0.1, settings.decimal("x.rate", 0.1));
     }
 
     @Test

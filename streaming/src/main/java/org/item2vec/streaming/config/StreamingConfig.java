@@ -3,6 +3,7 @@ package org.item2vec.streaming.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 import org.item2vec.service.config.Topics;
 import org.item2vec.trainer.sessions.SessionRules;
@@ -32,7 +33,6 @@ public record StreamingConfig(String bootstrapServers, Duration setupTimeout, St
                               SessionRules rules, Duration grace, ClickLimits limits, int maxSessionEvents,
                               int updateContext, int partitions, short replication, int statusPort,
                               Duration reportInterval, Map<String, String> streamsOverrides) {
-    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(5);
 
     public static StreamingConfig from(Settings settings) {
@@ -42,7 +42,7 @@ public record StreamingConfig(String bootstrapServers, Duration setupTimeout, St
                 settings.bool("item2vec.sessions.collapse-repeats", true),
                 settings.duration("item2vec.sessions.min-dwell", SessionRules.DEFAULT_MIN_DWELL));
         return new StreamingConfig(
-                settings.string("item2vec.kafka.bootstrap-servers", DEFAULT_BOOTSTRAP_SERVERS),
+                KafkaSettings.bootstrapServers(settings),
                 settings.duration("item2vec.kafka.setup-timeout", Duration.ofSeconds(30)),
                 settings.string("item2vec.streaming.application-id", "item2vec-streaming"),
                 Path.of(settings.string("item2vec.streaming.state-dir", "data/streaming")),

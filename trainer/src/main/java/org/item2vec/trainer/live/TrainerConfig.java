@@ -3,7 +3,7 @@ package org.item2vec.trainer.live;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.item2vec.service.config.Settings;
-import org.item2vec.service.config.SettingsException;
+import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Topics;
 import org.item2vec.trainer.online.OnlineParams;
 
@@ -29,13 +29,13 @@ public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics
         OnlineParams params = new OnlineParams(
                 settings.integer("item2vec.model.dim", defaults.dim(), 1),
                 settings.integer("item2vec.model.negative", defaults.negative(), 0),
-                (float) decimal(settings, "item2vec.model.learning-rate", defaults.learningRate()),
-                decimal(settings, "item2vec.model.noise-exponent", defaults.noiseExponent()),
+                (float) settings.decimal("item2vec.model.learning-rate", defaults.learningRate()),
+                settings.decimal("item2vec.model.noise-exponent", defaults.noiseExponent()),
                 settings.integer("item2vec.model.max-items", defaults.maxItems(), 2),
                 settings.integer("item2vec.model.noise-table-size", defaults.noiseTableSize(), 1024),
                 settings.integer("item2vec.model.seed", (int) defaults.seed()));
         return new TrainerConfig(
-                settings.string("item2vec.kafka.bootstrap-servers", "localhost:9092"),
+                KafkaSettings.bootstrapServers(settings),
                 Path.of(settings.string("item2vec.trainer.data-dir", "data/model")),
                 Topics.from(settings),
                 params,
@@ -44,17 +44,5 @@ public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics
                 settings.duration("item2vec.trainer.snapshot-interval", Duration.ofHours(1)),
                 settings.integer("item2vec.trainer.status-port", 8082, -1),
                 settings.duration("item2vec.trainer.report-interval", Duration.ofMinutes(1)));
-    }
-
-    private static double decimal(Settings settings, String key, double defaultValue) {
-        String text = settings.string(key, null);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new SettingsException(key + " must be a number, got '" + text + "'");
-        }
     }
 }
