@@ -41,22 +41,4 @@ public final class Durations {
             throw new IllegalArgumentException("not a duration: " + text, e);
         }
     }
-
-    /** The short form of a duration, for log lines and documentation: {@code 30m}, {@code 5s}. */
-    public static String format(Duration duration) {
-        long ms = duration.toMillis();
-        if (ms % 86_400_000 == 0 && ms > 0) {
-            return ms / 86_400_000 + "d";
-        }
-        if (ms % 3_600_000 == 0 && ms > 0) {
-            return ms / 3_600_000 + "h";
-        }
-        if (ms % 60_000 == 0 && ms > 0) {
-            return ms / 60_000 + "m";
-        }
-        if (ms % 1000 == 0) {
-            return ms / 1000 + "s";
-        }
-        return ms + "ms";
-    }
 }

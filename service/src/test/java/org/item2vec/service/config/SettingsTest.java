@@ -97,7 +97,5 @@ class SettingsTest {
         assertEquals(Duration.ofMinutes(30), Durations.parse("PT30M"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("-PT1M"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("30 minutes"));
-        assertEquals("30m", Durations.format(Duration.ofMinutes(30)));
-        assertEquals("1500ms", Durations.format(Duration.ofMillis(1500)));
     }
 }

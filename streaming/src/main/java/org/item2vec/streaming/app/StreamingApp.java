@@ -103,10 +103,6 @@ public final class StreamingApp implements AutoCloseable {
         return new StatusServer.Health(state.isRunningOrRebalancing(), "kafka streams " + state);
     }
 
-    public TopologyMetrics topologyMetrics() {
-        return topologyMetrics;
-    }
-
     public KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
     }

@@ -61,10 +61,6 @@ public final class TopologyMetrics {
         return sessions.sum();
     }
 
-    public long updates() {
-        return updates.sum();
-    }
-
     public long deadLetters() {
         return rejected.values().stream().mapToLong(LongAdder::sum).sum();
     }
