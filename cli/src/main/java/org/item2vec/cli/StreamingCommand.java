@@ -1,8 +1,6 @@
 package org.item2vec.cli;
 
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,7 @@ final class StreamingCommand implements Command {
 
     @Override
     public List<Option> options() {
-        List<Option> options = new ArrayList<>(ServiceSettings.options("8081"));
+        List<Option> options = new ArrayList<>(ServiceCommands.options("8081"));
         options.add(Option.of(STATE_DIR, "DIR", "data/streaming", "local state of the open sessions"));
         options.add(Option.of(APPLICATION_ID, "ID", "item2vec-streaming",
                 "Kafka Streams application id (consumer group, internal topic prefix)"));
@@ -37,22 +35,15 @@ final class StreamingCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
-        StreamingConfig config = StreamingConfig.from(ServiceSettings.load(args, Map.of(
-                ServiceSettings.BOOTSTRAP_SERVERS, KafkaSettings.BOOTSTRAP_SERVERS_KEY,
-                ServiceSettings.STATUS_PORT, "item2vec.streaming.status-port",
+        StreamingConfig config = StreamingConfig.from(ServiceCommands.load(args, Map.of(
+                ServiceCommands.BOOTSTRAP_SERVERS, KafkaSettings.BOOTSTRAP_SERVERS_KEY,
+                ServiceCommands.STATUS_PORT, "item2vec.streaming.status-port",
                 STATE_DIR, "item2vec.streaming.state-dir",
                 APPLICATION_ID, "item2vec.streaming.application-id")));
-        StreamingApp app = new StreamingApp(config,
-                line -> err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
-        Thread shutdown = new Thread(app::close, "streaming-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        try {
-            app.start();
+        StreamingApp app = new StreamingApp(config, ServiceCommands.timestamped(err));
+        return ServiceCommands.runUntilStopped(name(), app::start, () -> {
             app.awaitStop();
-            return app.state() == KafkaStreams.State.ERROR ? 1 : 0;
-        } finally {
-            app.close();
-            ServiceSettings.removeHook(shutdown);
-        }
+            return app.state() == KafkaStreams.State.ERROR;
+        }, app::close);
     }
 }

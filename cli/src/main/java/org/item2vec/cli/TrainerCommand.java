@@ -1,8 +1,6 @@
 package org.item2vec.cli;
 
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +24,19 @@ final class TrainerCommand implements Command {
 
     @Override
     public List<Option> options() {
-        List<Option> options = new ArrayList<>(ServiceSettings.options("8082"));
+        List<Option> options = new ArrayList<>(ServiceCommands.options("8082"));
         options.add(Option.of(DATA_DIR, "DIR", "data/model", "the RocksDB embedding store"));
         return options;
     }
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
-        TrainerConfig config = TrainerConfig.from(ServiceSettings.load(args, Map.of(
-                ServiceSettings.BOOTSTRAP_SERVERS, KafkaSettings.BOOTSTRAP_SERVERS_KEY,
-                ServiceSettings.STATUS_PORT, "item2vec.trainer.status-port",
+        TrainerConfig config = TrainerConfig.from(ServiceCommands.load(args, Map.of(
+                ServiceCommands.BOOTSTRAP_SERVERS, KafkaSettings.BOOTSTRAP_SERVERS_KEY,
+                ServiceCommands.STATUS_PORT, "item2vec.trainer.status-port",
                 DATA_DIR, "item2vec.trainer.data-dir")));
-        LiveTrainer trainer = new LiveTrainer(config,
-                line -> err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
-        Thread shutdown = new Thread(trainer::close, "trainer-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        try {
-            trainer.start();
-            String failure = trainer.awaitStop();
-            return failure == null ? 0 : 1;
-        } finally {
-            trainer.close();
-            ServiceSettings.removeHook(shutdown);
-        }
+        LiveTrainer trainer = new LiveTrainer(config, ServiceCommands.timestamped(err));
+        return ServiceCommands.runUntilStopped(name(), trainer::start, () -> trainer.awaitStop() != null,
+                trainer::close);
     }
 }

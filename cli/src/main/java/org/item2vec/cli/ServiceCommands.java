@@ -1,22 +1,39 @@
 package org.item2vec.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 
 /**
- * The options every long-running service command shares, and how they become {@link Settings}: the
- * {@code --config} file first, then {@code ITEM2VEC_*} environment variables, then the other options.
+ * What every long-running service command shares: its common options, how options become {@link Settings}
+ * (the {@code --config} file first, then {@code ITEM2VEC_*} environment variables, then the other options),
+ * timestamped status lines, and running until stopped with a clean close on Ctrl-C or SIGTERM.
  */
-final class ServiceSettings {
+final class ServiceCommands {
     static final String CONFIG = "--config";
     static final String BOOTSTRAP_SERVERS = "--bootstrap-servers";
     static final String STATUS_PORT = "--status-port";
 
-    private ServiceSettings() {
+    private ServiceCommands() {
+    }
+
+    /** Starts a service; may throw what a failed start throws. */
+    @FunctionalInterface
+    interface Start {
+        void run() throws Exception;
+    }
+
+    /** Blocks until a service stops; returns whether it stopped because of an error. */
+    @FunctionalInterface
+    interface AwaitStop {
+        boolean failed() throws InterruptedException;
     }
 
     static List<Option> options(String defaultStatusPort) {
@@ -41,8 +58,29 @@ final class ServiceSettings {
         return Settings.load(file, System.getenv(), overrides);
     }
 
+    /** Status lines on {@code err}, each behind the time it was written. */
+    static Consumer<String> timestamped(PrintStream err) {
+        return line -> err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+    }
+
+    /**
+     * Starts a service and waits until it stops; a shutdown hook closes it on Ctrl-C or SIGTERM, and it is
+     * closed in any case. Returns the exit code: 0 for a clean stop, 1 when it stopped by an error.
+     */
+    static int runUntilStopped(String name, Start start, AwaitStop awaitStop, Runnable close) throws Exception {
+        Thread shutdown = new Thread(close, name + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            start.run();
+            return awaitStop.failed() ? 1 : 0;
+        } finally {
+            close.run();
+            removeHook(shutdown);
+        }
+    }
+
     /** Removes a shutdown hook after a normal stop; while the JVM is already stopping, that is not allowed. */
-    static void removeHook(Thread hook) {
+    private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
