@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,7 +40,6 @@ import org.item2vec.service.config.Settings;
 import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.streaming.config.StreamingConfig;
-import org.item2vec.service.config.Topics;
 import org.item2vec.trainer.sessions.ClickEvent;
 import org.item2vec.trainer.sessions.EventType;
 import org.junit.jupiter.api.Test;
@@ -66,23 +66,26 @@ class StreamingAppEndToEndTest {
     }
 
     private StreamingConfig config(String bootstrapServers, String prefix, Map<String, String> extra) {
-        Settings settings = Settings.empty()
-                .with("item2vec.kafka.bootstrap-servers", bootstrapServers)
-                .with("item2vec.streaming.application-id", prefix + "app")
-                .with("item2vec.streaming.state-dir", stateDir.resolve(prefix).toString())
-                .with("item2vec.streaming.status-port", "0")
-                .with("item2vec.streaming.report-interval", "1s")
-                .with("item2vec.topics.partitions", Integer.toString(PARTITIONS))
-                .with("item2vec.topics.clicks", prefix + "clicks")
-                .with("item2vec.topics.listings", prefix + "listings")
-                .with("item2vec.topics.dead-letters", prefix + "dlq")
-                .with("item2vec.topics.sessions", prefix + "sessions")
-                .with("item2vec.topics.session-updates", prefix + "updates")
-                .with("item2vec.topics.item-counts", prefix + "counts");
-        for (Map.Entry<String, String> setting : extra.entrySet()) {
-            settings = settings.with(setting.getKey(), setting.getValue());
-        }
-        return StreamingConfig.from(settings);
+        return StreamingConfig.from(Settings.load(null, Map.of(), settings(bootstrapServers, prefix, extra)));
+    }
+
+    /** The settings of one test's application: its own topics, state and consumer group. */
+    private Map<String, String> settings(String bootstrapServers, String prefix, Map<String, String> extra) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("item2vec.kafka.bootstrap-servers", bootstrapServers);
+        settings.put("item2vec.streaming.application-id", prefix + "app");
+        settings.put("item2vec.streaming.state-dir", stateDir.resolve(prefix).toString());
+        settings.put("item2vec.streaming.status-port", "0");
+        settings.put("item2vec.streaming.report-interval", "1s");
+        settings.put("item2vec.topics.partitions", Integer.toString(PARTITIONS));
+        settings.put("item2vec.topics.clicks", prefix + "clicks");
+        settings.put("item2vec.topics.listings", prefix + "listings");
+        settings.put("item2vec.topics.dead-letters", prefix + "dlq");
+        settings.put("item2vec.topics.sessions", prefix + "sessions");
+        settings.put("item2vec.topics.session-updates", prefix + "updates");
+        settings.put("item2vec.topics.item-counts", prefix + "counts");
+        settings.putAll(extra);
+        return settings;
     }
 
     private static String uniquePrefix() {
@@ -139,11 +142,13 @@ class StreamingAppEndToEndTest {
     @Test
     void aKilledProcessLosesNoSessionAndWritesNoneTwice() throws Exception {
         // A short session timeout lets the group notice the killed member in seconds rather than 45 s.
-        StreamingConfig config = config(uniquePrefix(), Map.of(
+        String prefix = uniquePrefix();
+        Map<String, String> settings = settings(KafkaTestBroker.bootstrapServers(), prefix, Map.of(
                 "item2vec.streams.session.timeout.ms", "6000",
                 "item2vec.streams.heartbeat.interval.ms", "1000",
                 "item2vec.streaming.status-port", "-1"));
-        Path settingsFile = writeSettings(config);
+        StreamingConfig config = StreamingConfig.from(Settings.load(null, Map.of(), settings));
+        Path settingsFile = writeSettings(settings, stateDir.resolve(prefix + "app.properties"));
         SyntheticClicks clicks = new SyntheticClicks(300, 12, T0 + HOUR_MS * 24, 23);
         List<ClickEvent> events = clicks.arrivalOrder();
 
@@ -216,24 +221,12 @@ class StreamingAppEndToEndTest {
         }
     }
 
-    private Path writeSettings(StreamingConfig config) throws IOException {
-        Properties settings = new Properties();
-        settings.put("item2vec.kafka.bootstrap-servers", config.bootstrapServers());
-        settings.put("item2vec.streaming.application-id", config.applicationId());
-        settings.put("item2vec.streaming.state-dir", config.stateDir().toString());
-        settings.put("item2vec.streaming.status-port", "-1");
-        settings.put("item2vec.topics.partitions", Integer.toString(PARTITIONS));
-        Topics topics = config.topics();
-        settings.put("item2vec.topics.clicks", topics.clicks());
-        settings.put("item2vec.topics.listings", topics.listings());
-        settings.put("item2vec.topics.dead-letters", topics.deadLetters());
-        settings.put("item2vec.topics.sessions", topics.sessions());
-        settings.put("item2vec.topics.session-updates", topics.sessionUpdates());
-        settings.put("item2vec.topics.item-counts", topics.itemCounts());
-        config.streamsOverrides().forEach((key, value) -> settings.put("item2vec.streams." + key, value));
-        Path file = stateDir.resolve(config.applicationId() + ".properties");
+    /** The same settings as a file, for an application started in a JVM of its own. */
+    private static Path writeSettings(Map<String, String> settings, Path file) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(settings);
         try (Writer writer = Files.newBufferedWriter(file)) {
-            settings.store(writer, null);
+            properties.store(writer, null);
         }
         return file;
     }

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -61,15 +60,15 @@ class LiveTrainerCrashTest {
 
             Process first = start(settings, "first");
             producer.start();
-            awaitProgress(model, applied -> applied >= updates.size() / 3, Duration.ofSeconds(60));
+            StoreProgress.awaitApplied(model, dir, updates.size() / 3, Duration.ofSeconds(60));
             first.destroyForcibly().waitFor(); // SIGKILL: no final flush
-            long appliedAtKill = readProgress(model).appliedMessages();
+            long appliedAtKill = StoreProgress.read(model, dir).appliedMessages();
             assertTrue(appliedAtKill < updates.size(), "the kill should come mid-stream, applied " + appliedAtKill);
 
             Process second = start(settings, "second");
             producer.join();
             assertEquals(null, producerFailure.get());
-            awaitProgress(model, applied -> applied >= updates.size(), Duration.ofSeconds(120));
+            StoreProgress.awaitApplied(model, dir, updates.size(), Duration.ofSeconds(120));
             second.destroy(); // SIGTERM: clean stop with a final flush
             int exit = second.waitFor();
             assertTrue(exit == 0 || exit == 143, "a terminated trainer exits cleanly, got " + exit);
@@ -182,23 +181,6 @@ class LiveTrainerCrashTest {
             Thread.sleep(50);
         }
         return process;
-    }
-
-    private EmbeddingStore.Progress readProgress(Path model) {
-        try (EmbeddingStore follower = EmbeddingStore.openFollower(model, dir.resolve("follower-" + System.nanoTime()))) {
-            return follower.progress();
-        }
-    }
-
-    private void awaitProgress(Path model, LongPredicate done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(model.resolve("CURRENT")) && done.test(readProgress(model).appliedMessages())) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the trainer did not get there in " + timeout + ": " + readProgress(model));
     }
 
     private static String read(Path file) {

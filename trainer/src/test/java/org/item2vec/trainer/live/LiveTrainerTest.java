@@ -104,7 +104,7 @@ class LiveTrainerTest {
                 producer.send(new ProducerRecord<>(prefix + "updates", update(group + (i % 20), group + ((i + 3) % 20))));
             }
             producer.flush();
-            awaitApplied(config, 3000);
+            StoreProgress.awaitApplied(config.dataDir(), dir, 3000, Duration.ofSeconds(60));
 
             try (EmbeddingStore reader = EmbeddingStore.openFollower(config.dataDir(), dir.resolve("reader"))) {
                 double before = nextProbability(reader, "a4", "b5");
@@ -150,7 +150,7 @@ class LiveTrainerTest {
             producer.send(new ProducerRecord<>(prefix + "sessions",
                     "{\"items\":[\"x\",\"y\",\"z\"],\"booked\":\"z\"}"));
             producer.flush();
-            awaitApplied(config, 6);
+            StoreProgress.awaitApplied(config.dataDir(), dir, 6, Duration.ofSeconds(60));
 
             assertEquals(4, trainer.metrics().total("rejected_messages_total"));
             assertEquals(2, trainer.metrics().total("messages_total"));
@@ -163,22 +163,5 @@ class LiveTrainerTest {
             assertEquals(4, store.progress().appliedPairs());
             assertEquals(6, store.progress().appliedMessages(), "skipped messages are consumed, not retried");
         }
-    }
-
-    /** Waits until the store holds the effect of {@code count} messages. */
-    private void awaitApplied(TrainerConfig config, long count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (config.dataDir().resolve("CURRENT").toFile().exists()) {
-                try (EmbeddingStore follower = EmbeddingStore.openFollower(config.dataDir(),
-                        dir.resolve("wait-" + System.nanoTime()))) {
-                    if (follower.progress().appliedMessages() >= count) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the trainer did not apply " + count + " messages in time");
     }
 }
