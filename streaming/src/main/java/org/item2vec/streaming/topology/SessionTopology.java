@@ -28,7 +28,7 @@ import org.item2vec.service.config.Topics;
 import org.item2vec.streaming.events.CheckedClick;
 import org.item2vec.streaming.events.Click;
 import org.item2vec.streaming.events.ClickParser;
-import org.item2vec.streaming.events.Listing;
+import org.item2vec.trainer.messages.StreamMessages;
 import org.item2vec.trainer.sessions.SessionRules;
 import org.item2vec.trainer.sessions.Sessionizer;
 
@@ -107,12 +107,14 @@ public final class SessionTopology {
         if (click.market() != null || listing == null) {
             return click;
         }
-        Listing metadata = Listing.parseOrNull(listing);
-        if (metadata == null) {
+        // Metadata only enriches: a click whose listing record is unreadable keeps going without a market.
+        try {
+            String market = StreamMessages.listing(listing).market();
+            return market == null ? click : click.withMarket(market);
+        } catch (StreamMessages.BadMessage e) {
             metrics.unreadableListing();
             return click;
         }
-        return metadata.market() == null ? click : click.withMarket(metadata.market());
     }
 
     /** Clicks per item (accidental clicks excluded), the frequencies behind the trainer's vocabulary. */

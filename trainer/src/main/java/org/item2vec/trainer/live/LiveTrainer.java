@@ -24,9 +24,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.item2vec.service.status.Metrics;
 import org.item2vec.service.status.PeriodicReport;
 import org.item2vec.service.status.StatusServer;
-import org.item2vec.trainer.live.TrainingMessages.BadMessage;
-import org.item2vec.trainer.live.TrainingMessages.FinishedSession;
-import org.item2vec.trainer.live.TrainingMessages.Update;
+import org.item2vec.trainer.messages.StreamMessages;
+import org.item2vec.trainer.messages.StreamMessages.BadMessage;
+import org.item2vec.trainer.messages.StreamMessages.FinishedSession;
+import org.item2vec.trainer.messages.StreamMessages.Update;
 import org.item2vec.trainer.online.IncrementalTraining;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.ListingCatalog;
@@ -196,13 +197,13 @@ public final class LiveTrainer implements AutoCloseable {
                 record.partition(), record.offset());
         try {
             if (record.topic().equals(config.topics().sessionUpdates())) {
-                Update update = TrainingMessages.update(record.value());
+                Update update = StreamMessages.update(record.value());
                 training.applyUpdate(update.item(), update.context(), seed);
             } else if (record.topic().equals(config.topics().sessions())) {
-                FinishedSession session = TrainingMessages.session(record.value());
+                FinishedSession session = StreamMessages.session(record.value());
                 training.applySession(session.items(), session.booked(), seed);
             } else if (record.value() != null) {
-                Listing listing = TrainingMessages.listing(record.value());
+                Listing listing = StreamMessages.listing(record.value());
                 training.applyListing(listing);
                 newListings.add(listing);
             }

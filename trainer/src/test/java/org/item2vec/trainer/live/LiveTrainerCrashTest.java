@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.trainer.demo.DemoMarketplace;
+import org.item2vec.trainer.messages.StreamMessages;
 import org.item2vec.trainer.online.IncrementalTraining;
 import org.item2vec.trainer.online.ListingCatalog;
 import org.item2vec.trainer.online.OnlineModel;
@@ -76,7 +77,7 @@ class LiveTrainerCrashTest {
             IncrementalTraining reference = new IncrementalTraining(new OnlineModel(PARAMS), new ListingCatalog());
             long expectedPairs = 0;
             for (int offset = 0; offset < updates.size(); offset++) {
-                TrainingMessages.Update update = TrainingMessages.update(updates.get(offset).getBytes());
+                StreamMessages.Update update = StreamMessages.update(updates.get(offset).getBytes());
                 reference.applyUpdate(update.item(), update.context(),
                         IncrementalTraining.seedFor(PARAMS.seed(), UPDATES, 0, offset));
                 expectedPairs += IncrementalTraining.pairsOfUpdate(update.item(), update.context());

@@ -1,4 +1,4 @@
-package org.item2vec.trainer.live;
+package org.item2vec.trainer.messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.item2vec.trainer.online.Listing;
 
-/** Reads the JSON the streaming application writes, and listing metadata; bad input is a {@link BadMessage}. */
-final class TrainingMessages {
+/**
+ * Reads the JSON on the topics between the services: the session updates and sessions the streaming
+ * application writes, and listing metadata. Bad input is a {@link BadMessage} with the reason.
+ */
+public final class StreamMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TrainingMessages() {
+    private StreamMessages() {
     }
 
     /** A message that cannot be used, with the reason. */
-    static final class BadMessage extends Exception {
+    public static final class BadMessage extends Exception {
         private static final long serialVersionUID = 1L;
 
         BadMessage(String reason) {
@@ -23,20 +26,20 @@ final class TrainingMessages {
         }
     }
 
-    record Update(String item, List<String> context) {
+    public record Update(String item, List<String> context) {
     }
 
-    record FinishedSession(List<String> items, String booked) {
+    public record FinishedSession(List<String> items, String booked) {
     }
 
     /** {@code {"item": ..., "context": [...], ...}} from {@code session-updates}. */
-    static Update update(byte[] value) throws BadMessage {
+    public static Update update(byte[] value) throws BadMessage {
         JsonNode root = object(value);
         return new Update(text(root, "item"), list(root, "context"));
     }
 
     /** {@code {"items": [...], "booked": ... , ...}} from {@code sessions}. */
-    static FinishedSession session(byte[] value) throws BadMessage {
+    public static FinishedSession session(byte[] value) throws BadMessage {
         JsonNode root = object(value);
         JsonNode booked = root.get("booked");
         return new FinishedSession(list(root, "items"),
@@ -44,7 +47,7 @@ final class TrainingMessages {
     }
 
     /** {@code {"item", "market", "type", "price", "lat", "lon"}} from {@code listings}. */
-    static Listing listing(byte[] value) throws BadMessage {
+    public static Listing listing(byte[] value) throws BadMessage {
         JsonNode root = object(value);
         return new Listing(text(root, "item"), optionalText(root, "market"), optionalText(root, "type"),
                 optionalNumber(root, "price"), optionalNumber(root, "lat"), optionalNumber(root, "lon"));
@@ -90,7 +93,8 @@ final class TrainingMessages {
 
     private static String optionalText(JsonNode root, String field) {
         JsonNode node = root.get(field);
-        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+        boolean present = node != null && (node.isTextual() || node.isNumber()) && !node.asText().isBlank();
+        return present ? node.asText().trim() : null;
     }
 
     private static Double optionalNumber(JsonNode root, String field) {
