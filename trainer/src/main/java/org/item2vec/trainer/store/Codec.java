@@ -69,4 +69,12 @@ final class Codec {
     static int intKey(byte[] bytes) {
         return ByteBuffer.wrap(bytes).getInt();
     }
+
+    static byte[] longKey(long value) {
+        return ByteBuffer.allocate(8).putLong(value).array(); // big-endian: keys sort numerically
+    }
+
+    static long longKey(byte[] bytes) {
+        return ByteBuffer.wrap(bytes).getLong();
+    }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.item2vec.trainer.online.AdaptiveNoiseTable;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.OnlineModel;
@@ -45,8 +47,11 @@ public final class EmbeddingStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] PARAMS_KEY = Codec.utf8("params");
     private static final byte[] PROGRESS_KEY = Codec.utf8("progress");
+    private static final byte[] IDENTITY_KEY = Codec.utf8("identity");
     private static final List<String> FAMILIES =
-            List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings");
+            List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings", "changes");
+    /** How many saves the change log keeps: an hour at the default flush interval of 1 s. */
+    static final int CHANGE_LOG_LENGTH = 3600;
 
     static {
         RocksDB.loadLibrary();
@@ -64,6 +69,8 @@ public final class EmbeddingStore implements AutoCloseable {
     private final ColumnFamilyHandle noise;
     private final ColumnFamilyHandle offsets;
     private final ColumnFamilyHandle listings;
+    private final ColumnFamilyHandle changes;
+    private long lastChange;
 
     /** How far training has got: saved with every batch. */
     public record Progress(long appliedPairs, long appliedMessages, int noiseFilled, double noiseMass) {
@@ -107,6 +114,21 @@ public final class EmbeddingStore implements AutoCloseable {
         noise = handles.get(4);
         offsets = handles.get(5);
         listings = handles.get(6);
+        changes = handles.get(7);
+        lastChange = changeSequence();
+        if (mode == Mode.WRITER) {
+            createIdentity();
+        }
+    }
+
+    private void createIdentity() {
+        try {
+            if (db.get(meta, IDENTITY_KEY) == null) {
+                db.put(meta, IDENTITY_KEY, Codec.utf8(UUID.randomUUID().toString()));
+            }
+        } catch (RocksDBException e) {
+            throw failure("write to", e);
+        }
     }
 
     private ColumnFamilyOptions familyOptions() {
@@ -221,7 +243,7 @@ public final class EmbeddingStore implements AutoCloseable {
     public void save(OnlineModel model, Map<String, Long> nextOffsets, List<Listing> newListings,
                      long appliedMessages) {
         write(model, model.takeDirtyRows(), model.takeEvicted(), model.noise().takeDirtyChunks(), nextOffsets,
-                newListings, appliedMessages);
+                newListings, appliedMessages, true);
     }
 
     /**
@@ -232,11 +254,12 @@ public final class EmbeddingStore implements AutoCloseable {
                                long appliedMessages) {
         int[] chunks = new int[model.noise().chunkCount()];
         Arrays.setAll(chunks, i -> i);
-        write(model, model.liveRows(), Set.of(), chunks, nextOffsets, allListings, appliedMessages);
+        write(model, model.liveRows(), Set.of(), chunks, nextOffsets, allListings, appliedMessages, false);
     }
 
     private void write(OnlineModel model, int[] rows, Set<String> evicted, int[] noiseChunks,
-                       Map<String, Long> nextOffsets, List<Listing> newListings, long appliedMessages) {
+                       Map<String, Long> nextOffsets, List<Listing> newListings, long appliedMessages,
+                       boolean logChanges) {
         int width = 2 * model.params().dim();
         float[] vector = new float[width];
         float[] squares = new float[width];
@@ -266,7 +289,22 @@ public final class EmbeddingStore implements AutoCloseable {
             }
             Progress progress = new Progress(model.appliedPairs(), appliedMessages, table.filled(), table.mass());
             batch.put(meta, PROGRESS_KEY, JSON.writeValueAsBytes(progress));
+            long sequence = lastChange + 1;
+            if (logChanges) {
+                List<String> changedItems = new ArrayList<>(evicted);
+                for (int row : rows) {
+                    changedItems.add(model.item(row));
+                }
+                List<String> changedListings = newListings.stream().map(Listing::item).toList();
+                batch.put(changes, Codec.longKey(sequence), ChangeLog.encode(changedItems, changedListings));
+                if (sequence > CHANGE_LOG_LENGTH) {
+                    batch.deleteRange(changes, Codec.longKey(0), Codec.longKey(sequence - CHANGE_LOG_LENGTH));
+                }
+            }
             db.write(write, batch);
+            if (logChanges) {
+                lastChange = sequence;
+            }
         } catch (RocksDBException | JsonProcessingException e) {
             throw failure("write to", e);
         }
@@ -286,6 +324,56 @@ public final class EmbeddingStore implements AutoCloseable {
 
     // ---- the readers' side ----
 
+    /**
+     * A random id given to the store when it was created: a reader that sees it change knows that the
+     * directory now holds another store (one put in its place), whose change log is not a continuation.
+     */
+    public String identity() {
+        try {
+            byte[] value = db.get(meta, IDENTITY_KEY);
+            return value == null ? "" : Codec.utf8(value);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** The number of the last save in the change log; 0 before the first. */
+    public long changeSequence() {
+        try (RocksIterator it = db.newIterator(changes)) {
+            it.seekToLast();
+            return it.isValid() ? Codec.longKey(it.key()) : 0;
+        }
+    }
+
+    /**
+     * What the saves after {@code sequence} changed, or empty when the change log no longer reaches back that
+     * far (the reader must then read the whole store again).
+     */
+    public Optional<ChangeLog> changesSince(long sequence) {
+        ChangeLog.Builder log = new ChangeLog.Builder(sequence);
+        long first = sequence == 0 ? 1 : sequence; // the reader's last save must still be in the log
+        try (RocksIterator it = db.newIterator(changes)) {
+            it.seek(Codec.longKey(first));
+            if (!it.isValid()) {
+                it.status();
+                return sequence == 0 ? Optional.of(log.build()) : Optional.empty();
+            }
+            if (Codec.longKey(it.key()) != first) {
+                return Optional.empty();
+            }
+            for (; it.isValid(); it.next()) {
+                long at = Codec.longKey(it.key());
+                if (at > sequence) {
+                    log.add(at, it.value());
+                }
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw failure("read the change log of", e);
+        }
+        return Optional.of(log.build());
+    }
+
     /** An item's input vector followed by its output vector, or empty when the item is unknown. */
     public Optional<float[]> vectors(String item) {
         return Optional.ofNullable(get(vectors, Codec.utf8(item)));
@@ -301,9 +389,46 @@ public final class EmbeddingStore implements AutoCloseable {
         }
     }
 
-    /** Calls {@code action} with every item and its input-then-output vectors. */
-    public void forEachItem(BiConsumer<String, float[]> action) {
-        forEach(vectors, (key, value) -> action.accept(Codec.utf8(key), Codec.floats(value)));
+    /** An item as readers see it: its count and its input vector followed by its output vector. */
+    public record StoredItem(String item, long count, float[] vectors) {
+    }
+
+    /** One item, or empty when it is unknown. */
+    public Optional<StoredItem> item(String item) {
+        byte[] key = Codec.utf8(item);
+        try {
+            byte[] entry = db.get(vocab, key);
+            float[] vector = get(vectors, key);
+            return entry == null || vector == null ? Optional.empty()
+                    : Optional.of(new StoredItem(item, Codec.count(entry), vector));
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Calls {@code action} with every item, in key order. */
+    public void forEachItem(Consumer<StoredItem> action) {
+        try (RocksIterator counts = db.newIterator(vocab)) {
+            counts.seekToFirst();
+            forEach(vectors, (key, value) -> {
+                // Both families hold the same keys (written in one batch), so one pass walks them side by side.
+                while (counts.isValid() && Arrays.compareUnsigned(counts.key(), key) < 0) {
+                    counts.next();
+                }
+                long count = counts.isValid() && Arrays.equals(counts.key(), key) ? Codec.count(counts.value()) : 0;
+                action.accept(new StoredItem(Codec.utf8(key), count, Codec.floats(value)));
+            });
+        }
+    }
+
+    /** A listing, or empty when none was received for the item. */
+    public Optional<Listing> listing(String item) {
+        try {
+            byte[] value = db.get(listings, Codec.utf8(item));
+            return value == null ? Optional.empty() : Optional.of(JSON.readValue(value, Listing.class));
+        } catch (RocksDBException | IOException e) {
+            throw failure("read a listing from", e);
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package org.item2vec.trainer.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.item2vec.trainer.online.ColdStart;
 import org.item2vec.trainer.online.Listing;
@@ -99,6 +102,62 @@ class EmbeddingStoreTest {
     }
 
     @Test
+    void theChangeLogTellsAFollowerWhichItemsAndListingsToReadAgain() {
+        OnlineModel model = new OnlineModel(PARAMS); // bound 40 of 60 items: saves evict
+        try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("live"))) {
+            writer.initialize(PARAMS);
+            try (EmbeddingStore reader = EmbeddingStore.openFollower(dir.resolve("live"), dir.resolve("follower"))) {
+                String identity = reader.identity();
+                assertFalse(identity.isEmpty());
+                assertEquals(0, reader.changeSequence());
+                assertTrue(reader.changesSince(0).orElseThrow().isEmpty());
+
+                train(model, 500, 8);
+                writer.save(model, Map.of(), List.of(new Listing("item1", "paris", null, null, null, null)), 500);
+                model.takeDirtyRows();
+                train(model, 30, 9);
+                model.takeDirtyRows(); // forget the changed rows: the next save writes only the evictions
+                writer.save(model, Map.of(), List.of(), 530);
+                reader.catchUp();
+
+                assertEquals(2, reader.changeSequence());
+                ChangeLog all = reader.changesSince(0).orElseThrow();
+                assertEquals(2, all.sequence());
+                assertEquals(Set.of("item1"), all.listings());
+                ChangeLog second = reader.changesSince(1).orElseThrow();
+                assertTrue(second.listings().isEmpty());
+                assertFalse(second.items().isEmpty());
+                for (String item : second.items()) {
+                    assertFalse(model.contains(item), item + " was evicted");
+                    assertTrue(all.items().contains(item));
+                }
+                assertTrue(reader.changesSince(2).orElseThrow().isEmpty());
+                assertTrue(reader.changesSince(7).isEmpty(), "a sequence the log never had means: read everything");
+                assertEquals(identity, reader.identity());
+            }
+        }
+        try (EmbeddingStore other = EmbeddingStore.open(dir.resolve("other"))) {
+            assertNotEquals(other.identity(), "");
+        }
+    }
+
+    @Test
+    void theChangeLogKeepsOnlyItsLastEntries() {
+        OnlineModel model = new OnlineModel(PARAMS);
+        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("live"))) {
+            store.initialize(PARAMS);
+            for (int save = 1; save <= EmbeddingStore.CHANGE_LOG_LENGTH + 5; save++) {
+                train(model, 1, save);
+                store.save(model, Map.of(), List.of(), save);
+            }
+            assertEquals(EmbeddingStore.CHANGE_LOG_LENGTH + 5, store.changeSequence());
+            assertTrue(store.changesSince(3).isEmpty(), "pruned");
+            assertTrue(store.changesSince(0).isEmpty(), "pruned");
+            assertEquals(EmbeddingStore.CHANGE_LOG_LENGTH + 5, store.changesSince(10).orElseThrow().sequence());
+        }
+    }
+
+    @Test
     void aCheckpointOpensReadOnlyWithTheSameContent() {
         OnlineModel model = new OnlineModel(PARAMS);
         try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("model"))) {
@@ -109,8 +168,13 @@ class EmbeddingStoreTest {
         }
         try (EmbeddingStore copy = EmbeddingStore.openReadOnly(dir.resolve("copy"))) {
             int[] items = {0};
-            copy.forEachItem((item, vectors) -> items[0]++);
+            copy.forEachItem(stored -> {
+                items[0]++;
+                assertEquals(model.count(model.rowOf(stored.item())), stored.count());
+                assertEquals(stored.count(), copy.item(stored.item()).orElseThrow().count());
+            });
             assertEquals(model.size(), items[0]);
+            assertTrue(copy.item("no such item").isEmpty());
             assertEquals(Map.of("sessions:1", 9L), copy.offsets());
         }
     }
