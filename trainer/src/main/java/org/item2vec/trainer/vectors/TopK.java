@@ -7,17 +7,17 @@ import java.util.function.IntFunction;
  * Keeps the {@code k} highest-scoring items offered to it: a min-heap of size {@code k}, whose root is the
  * score a new item must beat. Ties go to the item offered first, so results are deterministic.
  */
-final class TopK {
+public final class TopK {
     private final int[] items;
     private final float[] scores;
     private int size;
 
-    TopK(int k) {
+    public TopK(int k) {
         items = new int[k];
         scores = new float[k];
     }
 
-    void offer(int item, float score) {
+    public void offer(int item, float score) {
         if (items.length == 0) {
             return;
         }
@@ -33,7 +33,7 @@ final class TopK {
     }
 
     /** The kept items, best first. */
-    Neighbour[] best(IntFunction<String> token) {
+    public Neighbour[] best(IntFunction<String> token) {
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;

@@ -1,0 +1,129 @@
+package org.item2vec.api.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.item2vec.trainer.store.ChangeLog;
+import org.item2vec.trainer.store.EmbeddingStore;
+
+/**
+ * Follows the live trainer's store: each {@link #refresh} reads the store's latest writes and applies the
+ * items of its change log to the model in memory, so recommendations move within a refresh interval of the
+ * trainer's save. The model is read and indexed again from scratch when the changes pile up past a bound,
+ * when the log no longer reaches back far enough, or when another store was put in the directory.
+ */
+final class LiveFollower implements AutoCloseable {
+    private final Path storeDirectory;
+    private final ModelLoader loader;
+    private final int maxChanged;
+    private EmbeddingStore store;
+    private Path followerDirectory;
+    private String identity;
+    private long sequence;
+
+    /**
+     * @param maxChanged how many changed items a model carries on top of its table before it is read and
+     *                   indexed again
+     */
+    LiveFollower(Path storeDirectory, ModelLoader loader, int maxChanged) {
+        this.storeDirectory = storeDirectory;
+        this.loader = loader;
+        this.maxChanged = maxChanged;
+    }
+
+    /** Whether the trainer has created its store yet. */
+    boolean storeExists() {
+        return Files.exists(storeDirectory.resolve("CURRENT"));
+    }
+
+    /** The live model after the trainer's latest writes; {@code current} is the last one returned. */
+    Model refresh(Model current) {
+        if (store == null) {
+            open();
+        } else {
+            store.catchUp();
+        }
+        if (store.params().isEmpty()) {
+            return null; // created, not yet initialised
+        }
+        if (current == null || !identity.equals(store.identity())) {
+            return reload();
+        }
+        Optional<ChangeLog> changes = store.changesSince(sequence);
+        if (changes.isEmpty()) {
+            return reload();
+        }
+        ChangeLog log = changes.get();
+        if (log.isEmpty()) {
+            return current;
+        }
+        if (current.changedCount() + log.items().size() + log.listings().size() > maxChanged) {
+            return reload();
+        }
+        Map<String, ItemVectors> updates = new HashMap<>();
+        for (String listing : log.listings()) {
+            store.listing(listing).ifPresent(current.listings()::put);
+            // A listing may move an item to another market: its row must leave the table's market groups.
+            if (current.vectors(listing).isPresent()) {
+                updates.put(listing, read(listing, current.dim()));
+            }
+        }
+        for (String item : log.items()) {
+            updates.put(item, read(item, current.dim()));
+        }
+        sequence = log.sequence();
+        return current.withChanges(updates, liveInfo(current.dim()));
+    }
+
+    private ItemVectors read(String item, int dim) {
+        return store.item(item).map(stored -> ItemVectors.of(item, stored.count(), stored.vectors(), dim))
+                .orElse(null);
+    }
+
+    private ModelInfo liveInfo(int dim) {
+        return new ModelInfo(Model.LIVE, Instant.now().toString(), dim, store.offsets(), Map.of(),
+                store.progress().appliedMessages());
+    }
+
+    private Model reload() {
+        if (!identity.equals(store.identity())) {
+            close();
+            open(); // another store is in the directory: the open files may be the old one's
+        }
+        sequence = store.changeSequence();
+        return loader.loadLive(store);
+    }
+
+    private void open() {
+        try {
+            followerDirectory = Files.createTempDirectory("item2vec-api-follower");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the live store's reader", e);
+        }
+        store = EmbeddingStore.openFollower(storeDirectory, followerDirectory);
+        identity = store.identity();
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+        if (followerDirectory != null) {
+            try (Stream<Path> files = Files.walk(followerDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // only this reader's own log files are left behind
+            }
+            followerDirectory = null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.item2vec.api.model;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.item2vec.api.index.MarketIndex;
+import org.item2vec.trainer.online.ListingCatalog;
+import org.item2vec.trainer.online.OnlineParams;
+import org.item2vec.trainer.store.EmbeddingStore;
+import org.item2vec.trainer.store.ModelVersions;
+import org.item2vec.trainer.store.StoreException;
+
+/** Reads a store into memory and indexes it: a published version, or the live store at one moment. */
+public final class ModelLoader {
+    private final IndexSettings settings;
+
+    public ModelLoader(IndexSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Loads a published version after checking its files against its manifest's checksum. */
+    public Model loadVersion(Path directory) {
+        ModelVersions.Manifest manifest = ModelVersions.verify(directory);
+        try (EmbeddingStore store = EmbeddingStore.openReadOnly(directory)) {
+            ModelInfo info = new ModelInfo(manifest.version(), manifest.createdAt(), manifest.params().dim(),
+                    manifest.offsets(), manifest.metrics() == null ? Map.of() : manifest.metrics(),
+                    store.progress().appliedMessages());
+            return load(store, info);
+        }
+    }
+
+    /** Loads what a live store holds now. */
+    public Model loadLive(EmbeddingStore store) {
+        ModelInfo info = new ModelInfo(Model.LIVE, Instant.now().toString(), paramsOf(store).dim(), store.offsets(),
+                Map.of(), store.progress().appliedMessages());
+        return load(store, info);
+    }
+
+    private Model load(EmbeddingStore store, ModelInfo info) {
+        VectorTable table = VectorTable.read(store, paramsOf(store).dim());
+        ListingCatalog listings = new ListingCatalog();
+        store.listings().forEach(listings::put);
+        MarketIndex index = MarketIndex.build(table.unit(), table.dim(), table.size(),
+                row -> marketOf(listings, table.item(row)), settings.annThreshold(), settings.hnsw(),
+                settings.threads());
+        return new Model(info, table, index, listings);
+    }
+
+    private static String marketOf(ListingCatalog listings, String item) {
+        var listing = listings.get(item);
+        return listing == null ? null : listing.market();
+    }
+
+    private static OnlineParams paramsOf(EmbeddingStore store) {
+        return store.params().orElseThrow(() -> new StoreException("no model in " + store.directory()));
+    }
+}
