@@ -2,6 +2,7 @@ package org.item2vec.api.model;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,25 @@ public final class Model {
         System.arraycopy(table.unit(), row * dim, unit, 0, dim);
         System.arraycopy(table.output(), row * dim, output, 0, dim);
         return new ItemVectors(table.item(row), table.count(row), input, unit, output);
+    }
+
+    /** An item and how often the trainer has seen it. */
+    public record ItemCount(String item, long count) {
+    }
+
+    /** The {@code limit} most frequent items, most frequent first (ties by id). */
+    public List<ItemCount> mostFrequent(int limit) {
+        List<ItemCount> candidates = new ArrayList<>();
+        for (int row = 0; row < table.size() && candidates.size() < limit + staleRows.cardinality(); row++) {
+            if (!staleRows.get(row)) {
+                candidates.add(new ItemCount(table.item(row), table.count(row)));
+            }
+        }
+        for (ItemVectors item : changedLive) {
+            candidates.add(new ItemCount(item.item(), item.count()));
+        }
+        candidates.sort(Comparator.comparingLong((ItemCount c) -> -c.count()).thenComparing(ItemCount::item));
+        return candidates.subList(0, Math.min(limit, candidates.size()));
     }
 
     public Optional<Listing> listing(String item) {

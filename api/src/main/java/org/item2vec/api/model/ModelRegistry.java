@@ -155,12 +155,13 @@ public final class ModelRegistry implements AutoCloseable {
                 : version.equals(RegistrySettings.LATEST) ? newest(current) : version;
         if (name == null) {
             throw new UnknownModelException(version == null || version.isEmpty()
-                    ? "no model is being served yet: none has been published or trained"
-                    : "no model version has been published yet");
+                    ? "no model is served yet: none has been published or trained"
+                    : "no model version has been published yet", true);
         }
         Model model = name.equals(Model.LIVE) ? current.live() : current.versions().get(name);
         if (model == null) {
-            throw new UnknownModelException("model '" + name + "' is not served; GET /models lists those that are");
+            throw new UnknownModelException("model '" + name + "' is not served; GET /models lists those that are",
+                    false);
         }
         return model;
     }

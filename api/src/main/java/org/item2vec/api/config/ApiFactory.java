@@ -1,0 +1,38 @@
+package org.item2vec.api.config;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.item2vec.api.index.AnnIndex;
+import org.item2vec.api.model.IndexSettings;
+import org.item2vec.api.model.ModelLoader;
+import org.item2vec.api.model.ModelRegistry;
+import org.item2vec.api.model.RegistrySettings;
+import org.item2vec.api.recommend.Recommender;
+
+/** Builds the API's long-lived parts from its settings. */
+@Factory
+public class ApiFactory {
+    /** Created at startup, so that the models are loaded before the first request. */
+    @Context
+    @Bean(preDestroy = "close")
+    public ModelRegistry modelRegistry(ApiSettings settings) {
+        int threads = settings.indexThreads() > 0 ? settings.indexThreads() : Runtime.getRuntime().availableProcessors();
+        IndexSettings index = new IndexSettings(settings.annThreshold(),
+                new AnnIndex.Params(settings.hnswM(), settings.hnswEfConstruction(), settings.hnswEf()), threads);
+        RegistrySettings registry = new RegistrySettings(settings.versionsDirectory(), settings.liveDirectory(),
+                settings.defaultModel(), settings.keepVersions(),
+                settings.pinnedVersions() == null ? Set.of() : Set.copyOf(settings.pinnedVersions()),
+                settings.refreshInterval(), settings.maxLiveChanges());
+        ModelRegistry models = new ModelRegistry(registry, new ModelLoader(index));
+        models.start();
+        return models;
+    }
+
+    @Singleton
+    public Recommender recommender() {
+        return new Recommender();
+    }
+}

@@ -1,0 +1,46 @@
+package org.item2vec.api.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The API's settings, bound from {@code item2vec.api.*} in {@code application.yml} (which holds every
+ * default) and overridden by environment variables such as {@code ITEM2VEC_API_DATA_DIR}.
+ */
+@ConfigurationProperties("item2vec.api")
+public record ApiSettings(
+        /* where the trainer keeps its live store ("model") and published versions ("versions") */
+        Path dataDir,
+        /* the live store, when not DATA_DIR/model; "none" to serve published versions only */
+        String liveDir,
+        /* the published versions, when not DATA_DIR/versions */
+        String versionsDir,
+        /* auto (the live model if any, else the newest version), latest, live, or a version name */
+        String defaultModel,
+        int keepVersions,
+        List<String> pinnedVersions,
+        Duration refreshInterval,
+        int maxLiveChanges,
+        int annThreshold,
+        int hnswM,
+        int hnswEfConstruction,
+        int hnswEf,
+        int indexThreads,
+        int defaultK,
+        int maxK,
+        int maxIdLength,
+        int maxExclude,
+        int maxItemsLimit) {
+    public static final String NONE = "none";
+
+    public Path liveDirectory() {
+        return liveDir == null || liveDir.isBlank() ? dataDir.resolve("model")
+                : liveDir.equals(NONE) ? null : Path.of(liveDir);
+    }
+
+    public Path versionsDirectory() {
+        return versionsDir == null || versionsDir.isBlank() ? dataDir.resolve("versions") : Path.of(versionsDir);
+    }
+}

@@ -1,0 +1,11 @@
+package org.item2vec.api.http;
+
+import io.micronaut.serde.annotation.SerdeImport;
+import org.item2vec.trainer.online.Listing;
+
+/** The trainer's listing record, written as JSON in item details. */
+@SerdeImport(Listing.class)
+final class ListingSerde {
+    private ListingSerde() {
+    }
+}
