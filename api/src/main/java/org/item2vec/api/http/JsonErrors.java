@@ -32,7 +32,7 @@ public final class JsonErrors implements ErrorResponseProcessor<ApiError> {
             context.getRootCause().ifPresent(cause ->
                     LOG.error("request {} {} {} failed", requestId, request.getMethod(), request.getUri(), cause));
             message = "internal error; the server's log has the details under request id " + requestId;
-        } else if (status == HttpStatus.NOT_FOUND && context.getRootCause().isEmpty()) {
+        } else if (status == HttpStatus.NOT_FOUND && !ours(context)) {
             message = "no such endpoint: " + request.getMethod() + " " + request.getPath()
                     + " (GET /swagger/item2vec-0.1.yml describes the API)";
         } else {
@@ -41,5 +41,11 @@ public final class JsonErrors implements ErrorResponseProcessor<ApiError> {
         }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ApiError(status.getCode(), status.getReason(), message, requestId));
+    }
+
+    /** Whether the error came from the API's own code (an unknown item, say) rather than the router. */
+    private static boolean ours(ErrorContext context) {
+        return context.getRootCause().map(cause -> cause.getClass().getPackageName().startsWith("org.item2vec"))
+                .orElse(false);
     }
 }
