@@ -49,6 +49,7 @@ public final class TestModels {
         int row = 0;
         for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
             float[] squares = new float[2 * dim];
+            java.util.Arrays.fill(squares, 0.1f); // AdaGrad's usual starting accumulator
             model.restoreRow(entry.getKey(), row++, counts.get(entry.getKey()), entry.getValue(), squares);
         }
         model.finishRestore(0);

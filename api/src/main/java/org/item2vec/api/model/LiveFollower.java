@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +18,8 @@ import org.item2vec.trainer.store.EmbeddingStore;
  * Follows the live trainer's store: each {@link #refresh} reads the store's latest writes and applies the
  * items of its change log to the model in memory, so recommendations move within a refresh interval of the
  * trainer's save. The model is read and indexed again from scratch when the changes pile up past a bound,
- * when the log no longer reaches back far enough, or when another store was put in the directory.
+ * when the log no longer reaches back far enough, or when another store was put in the directory (seen by
+ * the directory's file key, or by the store's identity).
  */
 final class LiveFollower implements AutoCloseable {
     private final Path storeDirectory;
@@ -25,6 +27,7 @@ final class LiveFollower implements AutoCloseable {
     private final int maxChanged;
     private EmbeddingStore store;
     private Path followerDirectory;
+    private Object directoryKey;
     private String identity;
     private long sequence;
 
@@ -45,6 +48,10 @@ final class LiveFollower implements AutoCloseable {
 
     /** The live model after the trainer's latest writes; {@code current} is the last one returned. */
     Model refresh(Model current) {
+        if (store != null && !directoryKey().equals(directoryKey)) {
+            close(); // another store was put in the directory: the open files are the old one's
+            current = null;
+        }
         if (store == null) {
             open();
         } else {
@@ -93,10 +100,7 @@ final class LiveFollower implements AutoCloseable {
     }
 
     private Model reload() {
-        if (!identity.equals(store.identity())) {
-            close();
-            open(); // another store is in the directory: the open files may be the old one's
-        }
+        identity = store.identity();
         sequence = store.changeSequence();
         return loader.loadLive(store);
     }
@@ -107,8 +111,19 @@ final class LiveFollower implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for the live store's reader", e);
         }
+        directoryKey = directoryKey();
         store = EmbeddingStore.openFollower(storeDirectory, followerDirectory);
         identity = store.identity();
+    }
+
+    /** What the file system calls the directory (its inode on Linux): new when a store is swapped in. */
+    private Object directoryKey() {
+        try {
+            Object key = Files.readAttributes(storeDirectory, BasicFileAttributes.class).fileKey();
+            return key == null ? storeDirectory : key;
+        } catch (IOException e) {
+            return "missing";
+        }
     }
 
     @Override
