@@ -18,7 +18,7 @@ public final class Item2Vec {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new NeighboursCommand(), new EvalCommand(),
-                new BenchCommand(), new StreamingCommand(), new TrainerCommand());
+                new BenchCommand(), new StreamingCommand(), new TrainerCommand(), new ApiCommand());
     }
 
     public static void main(String[] args) {
@@ -50,7 +50,7 @@ public final class Item2Vec {
             err.println("see 'item2vec " + command.name() + " --help'");
             return USAGE_ERROR;
         } catch (InputFormatException | IllegalArgumentException | IOException | KafkaUnavailableException
-                 | StoreException e) {
+                 | StoreException | StartupException e) {
             err.println("item2vec " + command.name() + ": error: " + describe(e));
             return INPUT_ERROR;
         } catch (InterruptedException e) {
