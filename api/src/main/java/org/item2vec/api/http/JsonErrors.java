@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import org.item2vec.api.RequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,6 @@ public final class JsonErrors implements ErrorResponseProcessor<ApiError> {
 
     /** Whether the error came from the API's own code (an unknown item, say) rather than the router. */
     private static boolean ours(ErrorContext context) {
-        return context.getRootCause().map(cause -> cause.getClass().getPackageName().startsWith("org.item2vec"))
-                .orElse(false);
+        return context.getRootCause().map(RequestException.class::isInstance).orElse(false);
     }
 }

@@ -1,7 +1,12 @@
 package org.item2vec.api.model;
 
-/** A request named a model version that is not served, or no model is served yet. */
-public final class UnknownModelException extends RuntimeException {
+import org.item2vec.api.RequestException;
+
+/**
+ * A request named a model version that is not served (the client's mistake: 404), or no model is served
+ * yet (the server's state: 503).
+ */
+public final class UnknownModelException extends RequestException {
     private static final long serialVersionUID = 1L;
     private final boolean nothingServed;
 
@@ -13,5 +18,10 @@ public final class UnknownModelException extends RuntimeException {
     /** Whether no model at all is served yet (rather than the one asked for). */
     public boolean nothingServed() {
         return nothingServed;
+    }
+
+    @Override
+    public int status() {
+        return nothingServed ? 503 : 404;
     }
 }
