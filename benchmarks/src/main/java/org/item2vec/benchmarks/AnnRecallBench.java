@@ -16,11 +16,12 @@ import org.item2vec.trainer.vectors.VectorMath;
  * leaves it out of its answers.
  *
  * <p>Run: {@code java --add-modules=jdk.incubator.vector -Xmx8g -cp benchmarks/target/benchmarks.jar
- * org.item2vec.benchmarks.AnnRecallBench [--items 1000000] [--m 16] [--ef-construction 100] [--ef 100,200,400]}
+ * org.item2vec.benchmarks.AnnRecallBench [--items 1000000] [--m 16] [--ef-construction 100] [--ef 100,200,400]
+ * [--spread 0.5]}
  */
 public final class AnnRecallBench {
     private static final Set<String> OPTIONS = Set.of("--items", "--dim", "--m", "--ef-construction", "--ef",
-            "--queries", "--threads");
+            "--queries", "--threads", "--spread");
     private static final int K = 10;
     private static final long SEED = 7;
     private static final int WARMUP_QUERIES = 100;
@@ -37,10 +38,12 @@ public final class AnnRecallBench {
         int[] efs = options.integers("--ef", Integer.toString(AnnIndex.Params.DEFAULT.ef()));
         int queryCount = options.integer("--queries", 1000);
         int threads = options.integer("--threads", 2);
+        double spread = Double.parseDouble(options.string("--spread", Double.toString(ClusteredVectors.DEFAULT_SPREAD)));
 
-        float[] unit = VectorMath.normalizedRows(ClusteredVectors.generate(items, dim, SEED), items, dim, dim);
+        float[] unit = VectorMath.normalizedRows(ClusteredVectors.generate(items, dim, spread, SEED), items, dim, dim);
         int[] queryRows = new SplittableRandom(SEED).ints(0, items).distinct().limit(queryCount).toArray();
-        System.out.printf("%,d clustered unit vectors of dim %d; %d queries drawn from them%n", items, dim, queryCount);
+        System.out.printf("%,d unit vectors of dim %d in %d clusters of spread %.2f; %d queries drawn from them%n",
+                items, dim, ClusteredVectors.CLUSTERS, spread, queryCount);
 
         Search exact = exactSearch(unit, dim, queryRows);
         System.out.printf("exact top-%d (SIMD scan of every row): median %.3f ms, p99 %.3f ms per query%n", K,

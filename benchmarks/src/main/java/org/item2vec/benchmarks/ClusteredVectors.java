@@ -12,22 +12,23 @@ final class ClusteredVectors {
     static final int CLUSTERS = 1000;
     /**
      * An item's distance from its topic's centre relative to the spread of the centres: small enough that
-     * neighbours share a topic, large enough that a topic is not a point.
+     * neighbours share a topic, large enough that a topic is not a point. Larger spreads make topics overlap,
+     * and nearest neighbours harder to find.
      */
-    static final double SPREAD = 0.5;
+    static final double DEFAULT_SPREAD = 0.5;
 
     private ClusteredVectors() {
     }
 
-    /** {@code n} row-major vectors of {@code dim}: a random topic's centre plus Gaussian noise each. */
-    static float[] generate(int n, int dim, long seed) {
+    /** {@code n} row-major vectors of {@code dim}: a random topic's centre plus Gaussian noise of {@code spread}. */
+    static float[] generate(int n, int dim, double spread, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] centres = gaussian(CLUSTERS, dim, 1.0, random);
         float[] rows = new float[n * dim];
         for (int row = 0; row < n; row++) {
             int centre = random.nextInt(CLUSTERS) * dim;
             for (int i = 0; i < dim; i++) {
-                rows[row * dim + i] = centres[centre + i] + (float) (SPREAD * random.nextGaussian());
+                rows[row * dim + i] = centres[centre + i] + (float) (spread * random.nextGaussian());
             }
         }
         return rows;

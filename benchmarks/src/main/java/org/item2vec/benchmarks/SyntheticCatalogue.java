@@ -33,7 +33,7 @@ final class SyntheticCatalogue {
     }
 
     static SyntheticCatalogue generate(int items, int dim, int markets) {
-        return new SyntheticCatalogue(dim, ClusteredVectors.generate(items, dim, SEED),
+        return new SyntheticCatalogue(dim, ClusteredVectors.generate(items, dim, ClusteredVectors.DEFAULT_SPREAD, SEED),
                 ClusteredVectors.gaussian(items, dim, 1.0, new SplittableRandom(SEED + 1)),
                 zipfSizes(items, markets));
     }
