@@ -1,7 +1,6 @@
 package org.item2vec.cli;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -65,18 +64,28 @@ final class ApiCommand implements Command {
                 },
                 () -> {
                     if (context[0] != null && context[0].isRunning()) {
+                        context[0].getBean(EmbeddedServer.class).stop();
                         context[0].close();
                     }
                     stopped.countDown();
                 });
     }
 
-    /** Starts the server; a failure (port in use, bad setting) becomes one line naming its root cause. */
+    /**
+     * Starts the server; a failure (port in use, bad setting) becomes one line naming its root cause. The
+     * context is started without Micronaut's launcher, whose own shutdown hook would race this command's
+     * close on SIGTERM.
+     */
     private static ApplicationContext start(Map<String, Object> properties) {
+        ApplicationContext context = null;
         try {
-            return Micronaut.build(new String[0]).mainClass(Application.class).properties(properties).banner(false)
-                    .start();
+            context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start();
+            context.getBean(EmbeddedServer.class).start();
+            return context;
         } catch (RuntimeException e) {
+            if (context != null && context.isRunning()) {
+                context.close();
+            }
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
