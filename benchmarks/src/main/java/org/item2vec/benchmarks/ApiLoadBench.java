@@ -6,9 +6,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.item2vec.trainer.io.Directories;
 
 /**
  * Throughput and latency of {@code GET /recommend?item=<random item>&k=10} under a closed-loop load of 1, 2,
@@ -140,14 +140,8 @@ public final class ApiLoadBench {
     }
 
     private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        try {
+            Directories.deleteRecursively(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

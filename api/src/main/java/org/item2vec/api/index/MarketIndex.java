@@ -20,6 +20,8 @@ public final class MarketIndex {
         }
     }
 
+    private static final Group NO_ROWS = new Group(new int[0], null);
+
     private final Group all;
     private final Map<String, Group> byMarket;
 
@@ -62,7 +64,7 @@ public final class MarketIndex {
         if (market == null) {
             return all;
         }
-        return byMarket.getOrDefault(market, new Group(new int[0], null));
+        return byMarket.getOrDefault(market, NO_ROWS);
     }
 
     public int markets() {

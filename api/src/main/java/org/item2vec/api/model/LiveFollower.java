@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.item2vec.trainer.io.Directories;
 import org.item2vec.trainer.store.ChangeLog;
 import org.item2vec.trainer.store.EmbeddingStore;
 
@@ -133,8 +132,8 @@ final class LiveFollower implements AutoCloseable {
             store = null;
         }
         if (followerDirectory != null) {
-            try (Stream<Path> files = Files.walk(followerDirectory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            try {
+                Directories.deleteRecursively(followerDirectory);
             } catch (IOException e) {
                 // only this reader's own log files are left behind
             }

@@ -28,7 +28,10 @@ public final class Model {
     /** Items changed since the table was read; a {@code null} value means the item was evicted. */
     private final Map<String, ItemVectors> changed;
     private final ItemVectors[] changedLive;
+    /** The market of each of {@link #changedLive}, looked up once here rather than in every search. */
+    private final String[] changedMarkets;
     private final BitSet staleRows;
+    private final int staleCount;
 
     public Model(ModelInfo info, VectorTable table, MarketIndex index, ListingCatalog listings) {
         this(info, table, index, listings, Map.of());
@@ -53,6 +56,11 @@ public final class Model {
             }
         });
         this.changedLive = live.toArray(new ItemVectors[0]);
+        this.changedMarkets = new String[changedLive.length];
+        for (int i = 0; i < changedLive.length; i++) {
+            changedMarkets[i] = listings.market(changedLive[i].item());
+        }
+        this.staleCount = staleRows.cardinality();
     }
 
     /**
@@ -100,9 +108,14 @@ public final class Model {
         return changedLive;
     }
 
+    /** The market of {@code changedItems()[index]}, or {@code null}. */
+    public String changedMarket(int index) {
+        return changedMarkets[index];
+    }
+
     /** How many items the model holds. */
     public int size() {
-        return table.size() - staleRows.cardinality() + changedLive.length;
+        return table.size() - staleCount + changedLive.length;
     }
 
     /** An item's current vectors, or empty when the model has none for it. */
@@ -133,7 +146,7 @@ public final class Model {
     /** The {@code limit} most frequent items, most frequent first (ties by id). */
     public List<ItemCount> mostFrequent(int limit) {
         List<ItemCount> candidates = new ArrayList<>();
-        for (int row = 0; row < table.size() && candidates.size() < limit + staleRows.cardinality(); row++) {
+        for (int row = 0; row < table.size() && candidates.size() < limit + staleCount; row++) {
             if (!staleRows.get(row)) {
                 candidates.add(new ItemCount(table.item(row), table.count(row)));
             }
@@ -151,8 +164,7 @@ public final class Model {
 
     /** The item's market, or {@code null} when no listing names one. */
     public String market(String item) {
-        Listing listing = listings.get(item);
-        return listing == null ? null : listing.market();
+        return listings.market(item);
     }
 
     public ListingCatalog listings() {

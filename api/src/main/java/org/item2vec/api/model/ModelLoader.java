@@ -41,14 +41,9 @@ public final class ModelLoader {
         ListingCatalog listings = new ListingCatalog();
         store.listings().forEach(listings::put);
         MarketIndex index = MarketIndex.build(table.unit(), table.dim(), table.size(),
-                row -> marketOf(listings, table.item(row)), settings.annThreshold(), settings.hnsw(),
+                row -> listings.market(table.item(row)), settings.annThreshold(), settings.hnsw(),
                 settings.threads());
         return new Model(info, table, index, listings);
-    }
-
-    private static String marketOf(ListingCatalog listings, String item) {
-        var listing = listings.get(item);
-        return listing == null ? null : listing.market();
     }
 
     private static OnlineParams paramsOf(EmbeddingStore store) {

@@ -153,7 +153,7 @@ public final class Recommender {
         }
 
         void offerChanged(int index, String market, float score) {
-            if (market == null || market.equals(model.market(model.changedItems()[index].item()))) {
+            if (market == null || market.equals(model.changedMarket(index))) {
                 top.offer(tableSize + index, score);
             }
         }

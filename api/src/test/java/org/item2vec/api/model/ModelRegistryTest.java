@@ -20,6 +20,7 @@ import org.item2vec.api.index.AnnIndex;
 import org.item2vec.api.recommend.Mode;
 import org.item2vec.api.recommend.Query;
 import org.item2vec.api.recommend.Recommender;
+import org.item2vec.trainer.io.Directories;
 import org.item2vec.trainer.online.ColdStart;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.OnlineModel;
@@ -96,7 +97,7 @@ class ModelRegistryTest {
             }
             registry.refresh();
             assertEquals(3, registry.model(null).size());
-            deleteTree(dir.resolve("model"));
+            Directories.deleteRecursively(dir.resolve("model"));
             try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("model"))) {
                 TestModels bigger = models().item("w", 1, v(0, 0, 1, 0), v(0, 0, 0, 0));
                 writer.initialize(bigger.params());
@@ -150,12 +151,6 @@ class ModelRegistryTest {
             registry.refresh();
             assertFalse(registry.ready());
             assertTrue(assertThrows(UnknownModelException.class, () -> registry.model(null)).nothingServed());
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

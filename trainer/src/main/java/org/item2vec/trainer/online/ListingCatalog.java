@@ -40,6 +40,12 @@ public final class ListingCatalog implements ColdStart {
         return byItem.get(item);
     }
 
+    /** The item's market, or {@code null} when no listing names one. */
+    public synchronized String market(String item) {
+        Listing listing = byItem.get(item);
+        return listing == null ? null : listing.market();
+    }
+
     public synchronized List<Listing> all() {
         return List.copyOf(byItem.values());
     }

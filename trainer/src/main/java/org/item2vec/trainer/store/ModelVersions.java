@@ -13,12 +13,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.item2vec.trainer.io.Directories;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.online.OnlineParams;
@@ -67,7 +67,7 @@ public final class ModelVersions {
             Files.createDirectories(root);
             String version = String.format("v%06d", latestNumber() + 1);
             Path temporary = root.resolve("." + version + ".tmp");
-            deleteRecursively(temporary);
+            Directories.deleteRecursively(temporary);
             writeInto.accept(temporary);
             Manifest manifest = new Manifest(version, Instant.now().toString(), params, offsets, metrics,
                     checksum(temporary));
@@ -147,16 +147,5 @@ public final class ModelVersions {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
