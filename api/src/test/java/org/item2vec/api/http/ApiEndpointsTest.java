@@ -139,6 +139,10 @@ class ApiEndpointsTest implements TestPropertyProvider {
         assertError(400, "parameter 'mode' must be 'similar' or 'next'", http.get("/recommend?item=p1&mode=best"));
         assertError(400, "parameter 'exclude' must not be empty", http.get("/recommend?item=p1&exclude=p2,,p3"));
         assertError(400, "parameter 'limit' must be between 1 and 1000", http.get("/items?limit=5000"));
+        String manyIds = String.join(",", java.util.stream.IntStream.range(0, 101).mapToObj(i -> "x" + i).toList());
+        assertError(400, "parameter 'exclude' lists 101 ids; at most 100 are allowed",
+                http.get("/recommend?item=p1&exclude=" + manyIds));
+        assertError(400, "parameter 'user' must not be empty", http.get("/recommend?item=p1&user="));
         assertError(400, "parameter 'b' is required", http.get("/similarity?a=p1"));
         String malformed = http.raw("GET /recommend?item=%E0%A4%A HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertTrue(malformed.startsWith("HTTP/1.1 400"), malformed);
