@@ -44,7 +44,9 @@ final class Arguments {
                         ? "unknown option '" + arg + "' for '" + command + "'"
                         : "unexpected argument '" + arg + "' for '" + command + "' (options start with --)");
             }
-            if (value == null) {
+            if (value == null && option.isFlag()) {
+                value = "true";
+            } else if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new UsageException("option '" + arg + "' needs a value (" + option.valueName() + ")");
                 }
@@ -117,6 +119,9 @@ final class Arguments {
     }
 
     boolean bool(String name) {
+        if (declared(name).isFlag() && !has(name)) {
+            return false;
+        }
         String text = required(name).trim().toLowerCase(Locale.ROOT);
         return switch (text) {
             case "1", "true", "yes", "on" -> true;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.item2vec.streaming.app.KafkaUnavailableException;
 import org.item2vec.trainer.io.InputFormatException;
+import org.item2vec.trainer.retrain.RetrainException;
 import org.item2vec.trainer.store.StoreException;
 
 /** {@code bin/item2vec}: one entry point that dispatches to the subcommands. */
@@ -18,7 +19,7 @@ public final class Item2Vec {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new NeighboursCommand(), new EvalCommand(),
-                new BenchCommand(), new StreamingCommand(), new TrainerCommand(), new ApiCommand());
+                new BenchCommand(), new StreamingCommand(), new TrainerCommand(), new RetrainCommand(), new RollbackCommand(), new ApiCommand());
     }
 
     public static void main(String[] args) {
@@ -50,7 +51,7 @@ public final class Item2Vec {
             err.println("see 'item2vec " + command.name() + " --help'");
             return USAGE_ERROR;
         } catch (InputFormatException | IllegalArgumentException | IOException | KafkaUnavailableException
-                 | StoreException | StartupException e) {
+                 | StoreException | StartupException | RetrainException e) {
             err.println("item2vec " + command.name() + ": error: " + describe(e));
             return INPUT_ERROR;
         } catch (InterruptedException e) {
@@ -91,7 +92,8 @@ public final class Item2Vec {
         out.println(command.summary());
         out.println();
         for (Option option : command.options()) {
-            String names = String.join(", ", option.spellings()) + " " + option.valueName();
+            String names = String.join(", ", option.spellings())
+                    + (option.isFlag() ? "" : " " + option.valueName());
             String defaults = option.defaultValue() == null ? "" : " (default " + option.defaultValue() + ")";
             out.printf("  %-36s %s%s%n", names, option.description(), defaults);
         }

@@ -20,6 +20,10 @@ final class ServiceCommands {
     static final String CONFIG = "--config";
     static final String BOOTSTRAP_SERVERS = "--bootstrap-servers";
     static final String STATUS_PORT = "--status-port";
+    static final Option CONFIG_OPTION = Option.of(CONFIG, "FILE", null,
+            "settings file (.properties or .yml); ITEM2VEC_* variables override it");
+    static final Option BOOTSTRAP_OPTION = Option.of(BOOTSTRAP_SERVERS, "HOST:PORT",
+            KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS, "Kafka brokers");
 
     private ServiceCommands() {
     }
@@ -37,9 +41,7 @@ final class ServiceCommands {
     }
 
     static List<Option> options(String defaultStatusPort) {
-        return List.of(
-                Option.of(CONFIG, "FILE", null, "settings file (.properties or .yml); ITEM2VEC_* variables override it"),
-                Option.of(BOOTSTRAP_SERVERS, "HOST:PORT", KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS, "Kafka brokers"),
+        return List.of(CONFIG_OPTION, BOOTSTRAP_OPTION,
                 Option.of(STATUS_PORT, "PORT", defaultStatusPort, "port of /health and /metrics (-1: off)"));
     }
 

@@ -72,7 +72,9 @@ public final class ModelRegistry implements AutoCloseable {
     /** Picks up new versions and the live store's changes; one refresh at a time. */
     public synchronized void refresh() {
         State before = state.get();
-        Map<String, Model> versions = refreshVersions(before.versions());
+        String currentVersion = settings.versionsDirectory() == null ? null
+                : new ModelVersions(settings.versionsDirectory()).current().orElse(null);
+        Map<String, Model> versions = refreshVersions(before.versions(), currentVersion);
         Model liveModel = before.live;
         if (live != null && live.storeExists()) {
             try {
@@ -81,7 +83,7 @@ public final class ModelRegistry implements AutoCloseable {
                 LOG.warn("cannot read the live model in {}: {}", settings.liveDirectory(), e.getMessage());
             }
         }
-        String defaultVersion = chooseDefault(versions, liveModel);
+        String defaultVersion = chooseDefault(versions, currentVersion, liveModel);
         State after = new State(versions, liveModel, defaultVersion, Map.copyOf(rejected));
         state.set(after);
         if (defaultVersion != null && !defaultVersion.equals(before.defaultVersion())) {
@@ -89,7 +91,7 @@ public final class ModelRegistry implements AutoCloseable {
         }
     }
 
-    private Map<String, Model> refreshVersions(Map<String, Model> loaded) {
+    private Map<String, Model> refreshVersions(Map<String, Model> loaded, String currentVersion) {
         if (settings.versionsDirectory() == null) {
             return Map.of();
         }
@@ -99,8 +101,9 @@ public final class ModelRegistry implements AutoCloseable {
             wanted.add(published.get(i).getFileName().toString());
         }
         for (Path version : published) {
-            if (settings.pinnedVersions().contains(version.getFileName().toString())) {
-                wanted.add(version.getFileName().toString());
+            String name = version.getFileName().toString();
+            if (settings.pinnedVersions().contains(name) || name.equals(currentVersion)) {
+                wanted.add(name);
             }
         }
         Map<String, Model> result = new LinkedHashMap<>();
@@ -135,10 +138,15 @@ public final class ModelRegistry implements AutoCloseable {
         }
     }
 
-    private String chooseDefault(Map<String, Model> versions, Model liveModel) {
+    /**
+     * {@code auto}: the live model, else the current version (the last retrain, or a rollback), else the newest;
+     * {@code latest}: the newest version.
+     */
+    private String chooseDefault(Map<String, Model> versions, String currentVersion, Model liveModel) {
         String newest = versions.isEmpty() ? null : new ArrayList<>(versions.keySet()).get(versions.size() - 1);
+        String current = versions.containsKey(currentVersion) ? currentVersion : newest;
         return switch (settings.defaultModel()) {
-            case RegistrySettings.AUTO -> liveModel != null ? Model.LIVE : newest;
+            case RegistrySettings.AUTO -> liveModel != null ? Model.LIVE : current;
             case RegistrySettings.LATEST -> newest;
             case Model.LIVE -> liveModel != null ? Model.LIVE : null;
             default -> versions.containsKey(settings.defaultModel()) ? settings.defaultModel() : null;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,7 @@ import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.online.OnlineParams;
 import org.item2vec.trainer.store.EmbeddingStore;
 import org.item2vec.trainer.store.ModelVersions;
+import org.item2vec.trainer.store.StoreException;
 
 /**
  * The long-running incremental trainer: reads {@code session-updates}, {@code sessions} and
@@ -42,11 +44,16 @@ import org.item2vec.trainer.store.ModelVersions;
  * rows with the consumed offsets in one RocksDB batch. It does not commit offsets to Kafka: the store is the
  * only record of what was applied, so a restart, even after {@code kill -9}, seeks to exactly the offsets
  * whose effect the store holds.
+ *
+ * <p>When a version becomes current (a full retrain passed its gate, or a rollback), the trainer rebases: the
+ * version replaces the live store, and the trainer replays the messages after the version's offsets, so that
+ * what arrived since the retrain read its data is learned again on top of it.
  */
 public final class LiveTrainer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration LAG_REFRESH = Duration.ofSeconds(5);
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
+    private static final Duration REBASE_CHECK = Duration.ofSeconds(1);
 
     private final TrainerConfig config;
     private final Consumer<String> log;
@@ -57,6 +64,7 @@ public final class LiveTrainer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, Long> nextOffsets = new HashMap<>();
     private final List<Listing> newListings = new ArrayList<>();
+    private final ModelVersions versions;
     private EmbeddingStore store;
     private IncrementalTraining training;
     private KafkaConsumer<String, byte[]> consumer;
@@ -68,14 +76,17 @@ public final class LiveTrainer implements AutoCloseable {
     private volatile long appliedPairs;
     private volatile String failure;
     private long appliedMessages;
+    private String unusableVersion;
 
     public LiveTrainer(TrainerConfig config, Consumer<String> log) {
         this.config = config;
         this.log = log;
+        this.versions = new ModelVersions(config.versionsDir());
     }
 
     /** Opens or creates the model and starts consuming on a thread of its own. */
     public void start() throws IOException {
+        StoreRebase.recover(config.dataDir(), log);
         store = EmbeddingStore.open(config.dataDir());
         OnlineParams params = store.params().orElse(null);
         OnlineModel model;
@@ -127,8 +138,15 @@ public final class LiveTrainer implements AutoCloseable {
             long lastSave = System.nanoTime();
             long lastSnapshot = lastSave;
             long lastLag = 0;
+            long lastRebaseCheck = 0;
             boolean unsaved = false;
             while (!stopping.get()) {
+                if (System.nanoTime() - lastRebaseCheck >= REBASE_CHECK.toNanos()) {
+                    if (rebaseIfCurrentMoved()) {
+                        unsaved = false;
+                    }
+                    lastRebaseCheck = System.nanoTime();
+                }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     apply(record);
                     nextOffsets.put(record.topic() + ":" + record.partition(), record.offset() + 1);
@@ -181,7 +199,12 @@ public final class LiveTrainer implements AutoCloseable {
             sleep(TOPIC_WAIT);
         }
         consumer.assign(partitions);
-        for (TopicPartition partition : partitions) {
+        seekToSavedOffsets();
+        log.accept("trainer: reading " + topics + " from " + config.bootstrapServers());
+    }
+
+    private void seekToSavedOffsets() {
+        for (TopicPartition partition : consumer.assignment()) {
             Long saved = nextOffsets.get(partition.topic() + ":" + partition.partition());
             if (saved == null) {
                 consumer.seekToBeginning(List.of(partition));
@@ -189,7 +212,42 @@ public final class LiveTrainer implements AutoCloseable {
                 consumer.seek(partition, saved);
             }
         }
-        log.accept("trainer: reading " + topics + " from " + config.bootstrapServers());
+    }
+
+    /**
+     * Rebases onto the current version when it is not the one the store stands on; returns whether it did.
+     * A version that cannot be read is reported once and the trainer goes on with the model it has.
+     */
+    private boolean rebaseIfCurrentMoved() {
+        Optional<String> current = versions.current();
+        if (current.isEmpty() || current.equals(store.base()) || current.get().equals(unusableVersion)) {
+            return false;
+        }
+        String version = current.get();
+        log.accept("trainer: " + version + " is now current; rebasing the live model onto it");
+        StoreRebase.Rebased rebased;
+        try {
+            rebased = StoreRebase.prepare(versions.root().resolve(version), config.dataDir());
+        } catch (StoreException e) {
+            unusableVersion = version;
+            log.accept("trainer: cannot rebase onto " + version + ", training on without it: " + e.getMessage());
+            return false;
+        }
+        store.close();
+        StoreRebase.swap(config.dataDir());
+        store = EmbeddingStore.open(config.dataDir());
+        ListingCatalog catalog = new ListingCatalog();
+        rebased.listings().forEach(catalog::put);
+        training = new IncrementalTraining(rebased.model(), catalog);
+        newListings.clear();
+        nextOffsets.clear();
+        nextOffsets.putAll(rebased.offsets());
+        appliedMessages = rebased.appliedMessages();
+        seekToSavedOffsets();
+        publishGauges();
+        log.accept("trainer: rebased onto " + version + " with " + rebased.model().size()
+                + " items; replaying the messages that arrived after it");
+        return true;
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -222,7 +280,7 @@ public final class LiveTrainer implements AutoCloseable {
     }
 
     private void publishVersion() {
-        ModelVersions.Manifest manifest = new ModelVersions(config.versionsDir()).publish(training.model(),
+        ModelVersions.Manifest manifest = versions.publish(training.model(),
                 nextOffsets, training.catalog().all(), appliedMessages, Map.of(
                         "items", training.model().size(),
                         "appliedPairs", training.model().appliedPairs(),

@@ -24,9 +24,27 @@ import org.item2vec.trainer.online.OnlineParams;
 public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics, OnlineParams params,
                             Duration flushInterval, Path versionsDir, Duration snapshotInterval, int statusPort,
                             Duration reportInterval) {
+    /** Where published versions live: the live trainer's snapshots and the retrain's versions share it. */
+    public static final String VERSIONS_DIR_KEY = "item2vec.trainer.versions-dir";
+    public static final String DEFAULT_VERSIONS_DIR = "data/versions";
+
     public static TrainerConfig from(Settings settings) {
+        return new TrainerConfig(
+                KafkaSettings.bootstrapServers(settings),
+                Path.of(settings.string("item2vec.trainer.data-dir", "data/model")),
+                Topics.from(settings),
+                modelParams(settings),
+                settings.duration("item2vec.trainer.flush-interval", Duration.ofSeconds(1)),
+                Path.of(settings.string(VERSIONS_DIR_KEY, DEFAULT_VERSIONS_DIR)),
+                settings.duration("item2vec.trainer.snapshot-interval", Duration.ofHours(1)),
+                settings.integer("item2vec.trainer.status-port", 8082, -1),
+                settings.duration("item2vec.trainer.report-interval", Duration.ofMinutes(1)));
+    }
+
+    /** The model's parameters ({@code item2vec.model.*}), shared by the live trainer and the full retrain. */
+    public static OnlineParams modelParams(Settings settings) {
         OnlineParams defaults = OnlineParams.DEFAULT;
-        OnlineParams params = new OnlineParams(
+        return new OnlineParams(
                 settings.integer("item2vec.model.dim", defaults.dim(), 1),
                 settings.integer("item2vec.model.negative", defaults.negative(), 0),
                 (float) settings.decimal("item2vec.model.learning-rate", defaults.learningRate()),
@@ -34,15 +52,5 @@ public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics
                 settings.integer("item2vec.model.max-items", defaults.maxItems(), 2),
                 settings.integer("item2vec.model.noise-table-size", defaults.noiseTableSize(), 1024),
                 settings.integer("item2vec.model.seed", (int) defaults.seed()));
-        return new TrainerConfig(
-                KafkaSettings.bootstrapServers(settings),
-                Path.of(settings.string("item2vec.trainer.data-dir", "data/model")),
-                Topics.from(settings),
-                params,
-                settings.duration("item2vec.trainer.flush-interval", Duration.ofSeconds(1)),
-                Path.of(settings.string("item2vec.trainer.versions-dir", "data/versions")),
-                settings.duration("item2vec.trainer.snapshot-interval", Duration.ofHours(1)),
-                settings.integer("item2vec.trainer.status-port", 8082, -1),
-                settings.duration("item2vec.trainer.report-interval", Duration.ofMinutes(1)));
     }
 }

@@ -29,7 +29,8 @@ public final class StreamMessages {
     public record Update(String item, List<String> context) {
     }
 
-    public record FinishedSession(List<String> items, String booked) {
+    /** A finished session; {@code market} may be null, {@code endMs} is -1 when the message has no end time. */
+    public record FinishedSession(List<String> items, String booked, String market, long endMs) {
     }
 
     /** {@code {"item": ..., "context": [...], ...}} from {@code session-updates}. */
@@ -38,12 +39,14 @@ public final class StreamMessages {
         return new Update(text(root, "item"), list(root, "context"));
     }
 
-    /** {@code {"items": [...], "booked": ... , ...}} from {@code sessions}. */
+    /** {@code {"items": [...], "booked": ..., "market": ..., "end": epoch ms, ...}} from {@code sessions}. */
     public static FinishedSession session(byte[] value) throws BadMessage {
         JsonNode root = object(value);
         JsonNode booked = root.get("booked");
+        JsonNode end = root.get("end");
         return new FinishedSession(list(root, "items"),
-                booked == null || booked.isNull() ? null : booked.asText());
+                booked == null || booked.isNull() ? null : booked.asText(), optionalText(root, "market"),
+                end != null && end.isIntegralNumber() ? end.asLong() : -1);
     }
 
     /** {@code {"item", "market", "type", "price", "lat", "lon"}} from {@code listings}. */

@@ -44,6 +44,32 @@ public final class AdaptiveNoiseTable {
         }
     }
 
+    /**
+     * Fills the whole table at once from known counts (rows {@code 0..rows-1}), as word2vec builds its table:
+     * each row gets a share of the slots proportional to {@code count^α}. How a model trained in batch starts
+     * its life as a live model.
+     */
+    public void fill(long[] counts, int rows) {
+        double total = 0;
+        for (int row = 0; row < rows; row++) {
+            total += Math.pow(counts[row], exponent);
+        }
+        if (total <= 0) {
+            return;
+        }
+        int slot = 0;
+        double cumulative = 0;
+        for (int row = 0; row < rows; row++) {
+            cumulative += Math.pow(counts[row], exponent);
+            int end = (int) Math.min(slots.length, Math.round(cumulative / total * slots.length));
+            while (slot < end) {
+                set(slot++, row);
+            }
+        }
+        filled = slot;
+        mass = total;
+    }
+
     /** Removes an evicted item's mass; its slots fade as later occurrences overwrite them. */
     public void remove(long count) {
         mass = Math.max(0, mass - Math.pow(count, exponent));

@@ -48,6 +48,7 @@ public final class EmbeddingStore implements AutoCloseable {
     private static final byte[] PARAMS_KEY = Codec.utf8("params");
     private static final byte[] PROGRESS_KEY = Codec.utf8("progress");
     private static final byte[] IDENTITY_KEY = Codec.utf8("identity");
+    private static final byte[] BASE_KEY = Codec.utf8("base");
     private static final List<String> FAMILIES =
             List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings", "changes");
     /** How many saves the change log keeps: an hour at the default flush interval of 1 s. */
@@ -180,6 +181,25 @@ public final class EmbeddingStore implements AutoCloseable {
             db.put(meta, PARAMS_KEY, JSON.writeValueAsBytes(params));
         } catch (RocksDBException | JsonProcessingException e) {
             throw failure("write parameters to", e);
+        }
+    }
+
+    /** The published version this store was rebased onto, if any. */
+    public Optional<String> base() {
+        try {
+            byte[] value = db.get(meta, BASE_KEY);
+            return value == null ? Optional.empty() : Optional.of(Codec.utf8(value));
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Records the published version this store starts from. */
+    public void markBase(String version) {
+        try {
+            db.put(meta, BASE_KEY, Codec.utf8(version));
+        } catch (RocksDBException e) {
+            throw failure("write to", e);
         }
     }
 

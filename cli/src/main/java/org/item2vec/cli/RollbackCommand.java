@@ -1,0 +1,49 @@
+package org.item2vec.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.item2vec.trainer.live.TrainerConfig;
+import org.item2vec.trainer.store.ModelVersions;
+
+/**
+ * {@code item2vec rollback}: makes an earlier version current again. The API serves it (when it serves the
+ * current version), and the live trainer rebases onto it.
+ */
+final class RollbackCommand implements Command {
+    static final String TO = "--to";
+
+    @Override
+    public String name() {
+        return "rollback";
+    }
+
+    @Override
+    public String summary() {
+        return "make an earlier model version current again";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(
+                ServiceCommands.CONFIG_OPTION,
+                Option.of(RetrainCommand.VERSIONS_DIR, "DIR", TrainerConfig.DEFAULT_VERSIONS_DIR,
+                        "where versions are published"),
+                Option.of(TO, "VERSION", null, "the version to make current (default: the one before the current)"));
+    }
+
+    @Override
+    public int run(Arguments args, PrintStream out, PrintStream err) {
+        Path root = Path.of(ServiceCommands.load(args, Map.of(RetrainCommand.VERSIONS_DIR,
+                TrainerConfig.VERSIONS_DIR_KEY)).string(TrainerConfig.VERSIONS_DIR_KEY,
+                TrainerConfig.DEFAULT_VERSIONS_DIR));
+        ModelVersions versions = new ModelVersions(root);
+        String was = versions.current().orElse("none");
+        ModelVersions.Manifest manifest = versions.rollback(Optional.ofNullable(args.string(TO)));
+        out.println(manifest.version() + " (" + manifest.kind() + " of " + manifest.createdAt()
+                + ") is current again; it was " + was);
+        return 0;
+    }
+}
