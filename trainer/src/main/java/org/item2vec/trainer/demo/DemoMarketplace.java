@@ -2,10 +2,15 @@ package org.item2vec.trainer.demo;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.item2vec.trainer.sessions.ClickEvent;
 import org.item2vec.trainer.sessions.EventType;
+import org.item2vec.trainer.sessions.Session;
+import org.item2vec.trainer.sessions.SessionRules;
+import org.item2vec.trainer.sessions.Sessionizer;
 
 /**
  * A small synthetic marketplace for demos and tests: listings in a few markets, each with a neighbourhood,
@@ -85,6 +90,16 @@ public final class DemoMarketplace {
     /** All clicks, in time order. */
     public List<ClickEvent> clicks() {
         return List.copyOf(clicks);
+    }
+
+    /** The clicks cut into sessions as the streaming application cuts them ({@link SessionRules#DEFAULT}). */
+    public List<Session> sessions() {
+        Map<String, List<ClickEvent>> byUser = new LinkedHashMap<>();
+        clicks.forEach(click -> byUser.computeIfAbsent(click.user(), u -> new ArrayList<>()).add(click));
+        List<Session> sessions = new ArrayList<>();
+        byUser.values().forEach(userClicks -> sessions.addAll(Sessionizer.cut(userClicks, SessionRules.DEFAULT)));
+        sessions.sort(Comparator.comparingLong(Session::endMs));
+        return sessions;
     }
 
     public Listing listing(String id) {

@@ -68,7 +68,9 @@ public final class RetrainJob {
         ItemMarkets markets = markets(history, read.listings());
         NextItemEvaluation.Result candidateResult = null;
         NextItemEvaluation.Result currentResult = null;
-        GateEvaluation evaluation = new GateEvaluation(history, split.heldOut(), config.gateK(), config.gateMaxPairs(),
+        List<Session> judging = unseenBy(current.map(v -> ModelVersions.manifest(versions.root().resolve(v))),
+                split.heldOut());
+        GateEvaluation evaluation = new GateEvaluation(history, judging, config.gateK(), config.gateMaxPairs(),
                 config.training().seed());
         if (evaluation.sessions() > 0) {
             Embeddings candidate = train("candidate", history, split.training(), markets).embeddings();
@@ -105,6 +107,25 @@ public final class RetrainJob {
             log.accept("retrain: deleted old versions " + deleted + " (keeping " + config.keepVersions() + ")");
         }
         return new Outcome(Optional.of(manifest), decision.passed(), decision.reason());
+    }
+
+    /**
+     * The held-out sessions the current version did not learn from (those after its offsets): a version that
+     * has seen the test sessions would otherwise be judged on its own training data.
+     */
+    private List<Session> unseenBy(Optional<Manifest> current, List<Session> heldOut) {
+        if (current.isEmpty()) {
+            return heldOut;
+        }
+        Map<String, Long> seen = current.get().offsets() == null ? Map.of() : current.get().offsets();
+        String topic = config.topics().sessions();
+        List<Session> unseen = heldOut.stream()
+                .filter(s -> s.offset() >= seen.getOrDefault(topic + ":" + s.partition(), 0L)).toList();
+        if (unseen.size() < heldOut.size()) {
+            log.accept(String.format(Locale.ROOT, "retrain: %,d of the %,d held-out sessions are new since %s; "
+                    + "the gate judges on those", unseen.size(), heldOut.size(), current.get().version()));
+        }
+        return unseen;
     }
 
     private SgnsTrainer.Result train(String what, SessionHistory history, List<Session> sessions,

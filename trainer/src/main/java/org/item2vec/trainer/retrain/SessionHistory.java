@@ -13,8 +13,11 @@ public final class SessionHistory {
     /** No booking: the session's {@code booked} field. */
     public static final int NOT_BOOKED = -1;
 
-    /** One finished session: item indices in click order, the booked item's index, and when it ended. */
-    public record Session(int[] items, int booked, long endMs) {
+    /**
+     * One finished session: item indices in click order, the booked item's index, when it ended, and where it
+     * is in the topic.
+     */
+    public record Session(int[] items, int booked, long endMs, int partition, long offset) {
     }
 
     private final Map<String, Integer> indexOf = new HashMap<>();
@@ -24,7 +27,8 @@ public final class SessionHistory {
     private long tokens;
 
     /** Adds a session; {@code market} (may be null) is the market items fall back to when no listing names one. */
-    public void add(List<String> sessionItems, String booked, String market, long endMs) {
+    public void add(List<String> sessionItems, String booked, String market, long endMs, int partition,
+                    long offset) {
         int[] encoded = new int[sessionItems.size()];
         for (int i = 0; i < encoded.length; i++) {
             encoded[i] = index(sessionItems.get(i));
@@ -32,7 +36,7 @@ public final class SessionHistory {
                 sessionMarketOf.putIfAbsent(sessionItems.get(i), market);
             }
         }
-        sessions.add(new Session(encoded, booked == null ? NOT_BOOKED : index(booked), endMs));
+        sessions.add(new Session(encoded, booked == null ? NOT_BOOKED : index(booked), endMs, partition, offset));
         tokens += encoded.length;
     }
 

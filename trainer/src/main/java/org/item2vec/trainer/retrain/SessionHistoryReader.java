@@ -65,7 +65,8 @@ final class SessionHistoryReader {
                 try {
                     FinishedSession session = StreamMessages.session(record.value());
                     history.add(session.items(), session.booked(), session.market(),
-                            session.endMs() >= 0 ? session.endMs() : record.timestamp());
+                            session.endMs() >= 0 ? session.endMs() : record.timestamp(), record.partition(),
+                            record.offset());
                 } catch (BadMessage e) {
                     if (++bad[0] <= REPORTED_BAD_MESSAGES) {
                         log.accept("retrain: skipped " + record.topic() + "-" + record.partition() + "@"
