@@ -196,6 +196,10 @@ public final class ModelVersions {
             throw new IllegalArgumentException("at least one version must be kept, got " + keep);
         }
         return locked("prune the model versions in", () -> {
+            // First, so that a leftover of an earlier prune cannot stand in the way of renaming a version.
+            for (Path leftover : leftovers()) {
+                Directories.deleteRecursively(leftover);
+            }
             List<String> deleted = new ArrayList<>();
             List<Path> versions = list();
             Optional<String> current = current();
@@ -208,9 +212,6 @@ public final class ModelVersions {
                     Directories.deleteRecursively(doomed);
                     deleted.add(name);
                 }
-            }
-            for (Path leftover : leftovers()) {
-                Directories.deleteRecursively(leftover);
             }
             return deleted;
         });

@@ -2,13 +2,21 @@ package org.item2vec.trainer.online;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.item2vec.trainer.store.EmbeddingStore;
 import org.item2vec.trainer.vectors.Embeddings;
 import org.item2vec.trainer.vectors.VectorMath;
+import org.item2vec.trainer.vocab.Vocabulary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OnlineModelTest {
     private static final OnlineParams SMALL = new OnlineParams(16, 5, 0.05f, 0.75, 1000, 1 << 14, 3);
@@ -157,5 +165,202 @@ class OnlineModelTest {
         assertArrayEquals(original.toEmbeddings().input(), restored.toEmbeddings().input());
         assertArrayEquals(original.toEmbeddings().output(), restored.toEmbeddings().output());
         assertEquals(original.appliedPairs(), restored.appliedPairs());
+    }
+
+    /**
+     * Embeddings as the batch trainer leaves them: most frequent first, rows {@code stride} floats apart with zero
+     * padding, distinct values everywhere so that a row copied from the wrong place shows.
+     */
+    private static Embeddings trained(int dim, int stride, long... counts) {
+        String[] tokens = new String[counts.length];
+        float[] input = new float[counts.length * stride];
+        float[] output = new float[counts.length * stride];
+        SplittableRandom random = new SplittableRandom(11);
+        for (int row = 0; row < counts.length; row++) {
+            tokens[row] = "t" + row;
+            for (int j = 0; j < dim; j++) {
+                input[row * stride + j] = (float) random.nextDouble(-1, 1);
+                output[row * stride + j] = (float) random.nextDouble(-1, 1);
+            }
+        }
+        return new Embeddings(Vocabulary.ofOrdered(tokens, counts), dim, stride, input, output);
+    }
+
+    private static float[] row(float[] matrix, int row, int stride, int dim) {
+        return Arrays.copyOfRange(matrix, row * stride, row * stride + dim);
+    }
+
+    @Test
+    void aContinuingModelStartsWithTheTrainedVectorsAndCounts() {
+        OnlineParams params = new OnlineParams(4, 3, 0.05f, 0.75, 1000, 1 << 12, 3);
+        Embeddings trained = trained(4, 8, 50, 40, 30, 20, 10);
+        OnlineModel model = OnlineModel.continuing(params, trained);
+
+        assertEquals(5, model.size());
+        assertEquals(0, model.appliedPairs());
+        float[] vectors = new float[8];
+        float[] squares = new float[8];
+        for (int i = 0; i < 5; i++) {
+            String token = trained.vocabulary().token(i);
+            int row = model.rowOf(token);
+            assertTrue(row >= 0, token);
+            assertEquals(trained.vocabulary().count(i), model.count(row), token);
+            model.copyRow(row, vectors, squares);
+            assertArrayEquals(row(trained.input(), i, 8, 4), Arrays.copyOfRange(vectors, 0, 4), token);
+            assertArrayEquals(row(trained.output(), i, 8, 4), Arrays.copyOfRange(vectors, 4, 8), token);
+            float[] trainedAccumulators = new float[8];
+            Arrays.fill(trainedAccumulators, OnlineModel.TRAINED_ACCUMULATOR);
+            assertArrayEquals(trainedAccumulators, squares, token);
+        }
+        Embeddings back = model.toEmbeddings();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(trained.vocabulary().token(i), back.vocabulary().token(i));
+            assertArrayEquals(row(trained.input(), i, 8, 4), row(back.input(), i, 4, 4));
+        }
+    }
+
+    @Test
+    void aContinuingModelKeepsOnlyTheMostFrequentItemsItHasRoomFor() {
+        OnlineParams params = new OnlineParams(4, 3, 0.05f, 0.75, 3, 1 << 12, 3);
+        OnlineModel model = OnlineModel.continuing(params, trained(4, 4, 50, 40, 30, 20, 10));
+
+        assertEquals(3, model.size());
+        assertTrue(model.contains("t0") && model.contains("t1") && model.contains("t2"));
+        assertFalse(model.contains("t3"));
+        assertFalse(model.contains("t4"));
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 10_000; i++) {
+            int sample = model.noise().sample(random);
+            assertTrue(sample >= 0 && sample < 3, "noise row " + sample);
+        }
+    }
+
+    @Test
+    void aContinuingModelNeedsBothMatricesOfItsOwnDimension() {
+        OnlineParams params = new OnlineParams(4, 3, 0.05f, 0.75, 1000, 1 << 12, 3);
+        IllegalArgumentException wrongDim = assertThrows(IllegalArgumentException.class,
+                () -> OnlineModel.continuing(params, trained(8, 8, 3, 2, 1)));
+        assertTrue(wrongDim.getMessage().contains("8"), wrongDim.getMessage());
+
+        Embeddings inputOnly = new Embeddings(Vocabulary.ofOrdered(new String[] {"a"}, new long[] {1}), 4, 4,
+                new float[4], null);
+        assertThrows(IllegalArgumentException.class, () -> OnlineModel.continuing(params, inputOnly));
+    }
+
+    @Test
+    void aFilledNoiseTableGivesEachRowItsShareOfCountToThePowerAlpha() {
+        AdaptiveNoiseTable table = new AdaptiveNoiseTable(1 << 14, 0.75);
+        // The last count lies beyond the rows the table is filled from and must not be drawn.
+        table.fill(new long[] {16, 4, 1, 1000}, 3);
+
+        double[] weights = {8, Math.pow(4, 0.75), 1};
+        double total = weights[0] + weights[1] + weights[2];
+        assertEquals(table.size(), table.filled());
+        assertEquals(total, table.mass(), 1e-9);
+        int[] slots = new int[4];
+        for (int chunk = 0; chunk < table.chunkCount(); chunk++) {
+            for (int row : table.chunk(chunk)) {
+                slots[row]++;
+            }
+        }
+        for (int row = 0; row < 3; row++) {
+            assertEquals(weights[row] / total * table.size(), slots[row], 1.0, "slots of row " + row);
+        }
+        assertEquals(0, slots[3]);
+
+        SplittableRandom random = new SplittableRandom(2);
+        int[] hits = new int[4];
+        int draws = 200_000;
+        for (int i = 0; i < draws; i++) {
+            hits[table.sample(random)]++;
+        }
+        for (int row = 0; row < 3; row++) {
+            assertEquals(weights[row] / total, hits[row] / (double) draws, 0.01, "share of row " + row);
+        }
+    }
+
+    @Test
+    void aNoiseTableFilledFromNothingStaysEmpty() {
+        AdaptiveNoiseTable table = new AdaptiveNoiseTable(1024, 0.75);
+        table.fill(new long[] {0, 0}, 2);
+        assertEquals(0, table.filled());
+        assertEquals(-1, table.sample(new SplittableRandom(1)));
+    }
+
+    @Test
+    void aContinuingModelSamplesNoiseByCountAndKeepsLearning() {
+        OnlineParams params = new OnlineParams(4, 5, 0.05f, 0.75, 1000, 1 << 14, 3);
+        OnlineModel model = OnlineModel.continuing(params, trained(4, 4, 16, 4, 1));
+        double[] weights = {8, Math.pow(4, 0.75), 1};
+        double total = weights[0] + weights[1] + weights[2];
+        SplittableRandom random = new SplittableRandom(4);
+        int[] hits = new int[3];
+        int draws = 200_000;
+        for (int i = 0; i < draws; i++) {
+            int sample = model.noise().sample(random);
+            assertTrue(sample >= 0 && sample < 3, "noise row " + sample);
+            hits[sample]++;
+        }
+        for (int row = 0; row < 3; row++) {
+            assertEquals(weights[row] / total, hits[row] / (double) draws, 0.01, "share of row " + row);
+        }
+
+        float[] before = new float[8];
+        float[] after = new float[8];
+        float[] squares = new float[8];
+        int center = model.rowOf("t2");
+        int context = model.rowOf("t1");
+        model.copyRow(center, before, squares);
+        for (int i = 0; i < 50; i++) {
+            model.trainPair(center, context, random);
+        }
+        assertEquals(50, model.appliedPairs());
+        model.copyRow(center, after, squares);
+        assertFalse(Arrays.equals(before, after), "training moves the trained vectors");
+        assertTrue(squares[0] > OnlineModel.TRAINED_ACCUMULATOR, "gradients add to the accumulators");
+
+        int newcomer = model.observe("new", ColdStart.NONE, random);
+        assertEquals(4, model.size());
+        assertEquals(1, model.count(newcomer));
+        model.trainPair(newcomer, center, random);
+        assertEquals(51, model.appliedPairs());
+    }
+
+    @Test
+    void aContinuingModelSurvivesTheStoreUnchanged(@TempDir Path dir) {
+        OnlineParams params = new OnlineParams(4, 3, 0.05f, 0.75, 1000, 1 << 13, 3);
+        OnlineModel continuing = OnlineModel.continuing(params, trained(4, 4, 90, 50, 50, 7, 2, 1));
+        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("model"))) {
+            store.initialize(params);
+            store.saveEverything(continuing, Map.of("sessions:0", 12L), List.of(), 0);
+        }
+        OnlineModel loaded;
+        try (EmbeddingStore store = EmbeddingStore.openReadOnly(dir.resolve("model"))) {
+            loaded = store.loadModel();
+        }
+
+        Embeddings expected = continuing.toEmbeddings();
+        Embeddings actual = loaded.toEmbeddings();
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.vocabulary().token(i), actual.vocabulary().token(i));
+            assertEquals(expected.vocabulary().count(i), actual.vocabulary().count(i));
+        }
+        assertArrayEquals(expected.input(), actual.input());
+        assertArrayEquals(expected.output(), actual.output());
+        assertEquals(continuing.noise().filled(), loaded.noise().filled());
+        assertEquals(continuing.noise().mass(), loaded.noise().mass());
+
+        // Same noise table, same accumulators: both learn the same from the same pairs.
+        SplittableRandom a = new SplittableRandom(6);
+        SplittableRandom b = new SplittableRandom(6);
+        for (int i = 0; i < 200; i++) {
+            String center = "t" + (i % 6);
+            String context = "t" + ((i + 1) % 6);
+            continuing.trainPair(continuing.rowOf(center), continuing.rowOf(context), a);
+            loaded.trainPair(loaded.rowOf(center), loaded.rowOf(context), b);
+        }
+        assertArrayEquals(continuing.toEmbeddings().input(), loaded.toEmbeddings().input());
+        assertArrayEquals(continuing.toEmbeddings().output(), loaded.toEmbeddings().output());
     }
 }
