@@ -22,11 +22,12 @@ public class ModelController {
     public Responses.Models list() {
         List<Responses.ModelEntry> entries = models.entries().stream().map(entry -> {
             ModelInfo info = entry.info();
-            return new Responses.ModelEntry(info.version(), entry.isDefault(), info.createdAt(), info.dim(),
-                    entry.items(), entry.changedItems(), info.appliedMessages(), info.offsets(), info.metrics());
+            return new Responses.ModelEntry(info.version(), info.kind(), info.base(), entry.isDefault(),
+                    info.createdAt(), info.dim(), entry.items(), entry.changedItems(), info.appliedMessages(),
+                    info.offsets(), info.metrics());
         }).toList();
         String defaultModel = entries.stream().filter(Responses.ModelEntry::isDefault)
                 .map(Responses.ModelEntry::version).findFirst().orElse(null);
-        return new Responses.Models(defaultModel, entries, models.rejected());
+        return new Responses.Models(defaultModel, models.currentVersion(), entries, models.rejected());
     }
 }

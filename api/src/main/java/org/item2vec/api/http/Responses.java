@@ -48,13 +48,21 @@ final class Responses {
     record Similarity(String a, String b, String modelVersion, float cosine, float nextScore) {
     }
 
+    /**
+     * @param kind {@code retrain}, {@code snapshot} or {@code live}
+     * @param base for the live model, the version it was last rebased onto
+     */
     @Serdeable
-    record ModelEntry(String version, boolean isDefault, String createdAt, int dim, int items, int changedItems,
-                      long appliedMessages, Map<String, Long> offsets, Map<String, Object> metrics) {
+    record ModelEntry(String version, String kind, String base, boolean isDefault, String createdAt, int dim,
+                      int items, int changedItems, long appliedMessages, Map<String, Long> offsets,
+                      Map<String, Object> metrics) {
     }
 
-    /** @param rejected versions on disk that failed to load, with the reason */
+    /**
+     * @param currentVersion the version the last retrain or rollback made current
+     * @param rejected       versions on disk that failed to load, with the reason
+     */
     @Serdeable
-    record Models(String defaultModel, List<ModelEntry> models, Map<String, String> rejected) {
+    record Models(String defaultModel, String currentVersion, List<ModelEntry> models, Map<String, String> rejected) {
     }
 }

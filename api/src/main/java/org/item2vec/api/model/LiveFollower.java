@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -94,8 +93,7 @@ final class LiveFollower implements AutoCloseable {
     }
 
     private ModelInfo liveInfo(int dim) {
-        return new ModelInfo(Model.LIVE, Instant.now().toString(), dim, store.offsets(), Map.of(),
-                store.progress().appliedMessages());
+        return ModelInfo.live(store, dim);
     }
 
     private Model reload() {

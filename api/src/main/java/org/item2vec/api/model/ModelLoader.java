@@ -1,7 +1,6 @@
 package org.item2vec.api.model;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.item2vec.api.index.MarketIndex;
 import org.item2vec.trainer.online.ListingCatalog;
@@ -22,8 +21,8 @@ public final class ModelLoader {
     public Model loadVersion(Path directory) {
         ModelVersions.Manifest manifest = ModelVersions.verify(directory);
         try (EmbeddingStore store = EmbeddingStore.openReadOnly(directory)) {
-            ModelInfo info = new ModelInfo(manifest.version(), manifest.createdAt(), manifest.params().dim(),
-                    manifest.offsets(), manifest.metrics() == null ? Map.of() : manifest.metrics(),
+            ModelInfo info = new ModelInfo(manifest.version(), manifest.kind(), null, manifest.createdAt(),
+                    manifest.params().dim(), manifest.offsets(), manifest.metrics() == null ? Map.of() : manifest.metrics(),
                     store.progress().appliedMessages());
             return load(store, info);
         }
@@ -31,9 +30,7 @@ public final class ModelLoader {
 
     /** Loads what a live store holds now. */
     public Model loadLive(EmbeddingStore store) {
-        ModelInfo info = new ModelInfo(Model.LIVE, Instant.now().toString(), paramsOf(store).dim(), store.offsets(),
-                Map.of(), store.progress().appliedMessages());
-        return load(store, info);
+        return load(store, ModelInfo.live(store, paramsOf(store).dim()));
     }
 
     private Model load(EmbeddingStore store, ModelInfo info) {

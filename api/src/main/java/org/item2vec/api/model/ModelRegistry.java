@@ -26,9 +26,9 @@ public final class ModelRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
 
     /** Everything requests read, replaced as a whole. */
-    private record State(Map<String, Model> versions, Model live, String defaultVersion,
+    private record State(Map<String, Model> versions, Model live, String currentVersion, String defaultVersion,
                          Map<String, String> rejected) {
-        static final State EMPTY = new State(Map.of(), null, null, Map.of());
+        static final State EMPTY = new State(Map.of(), null, null, null, Map.of());
     }
 
     /** A served model as listed by {@code GET /models}. */
@@ -84,7 +84,7 @@ public final class ModelRegistry implements AutoCloseable {
             }
         }
         String defaultVersion = chooseDefault(versions, currentVersion, liveModel);
-        State after = new State(versions, liveModel, defaultVersion, Map.copyOf(rejected));
+        State after = new State(versions, liveModel, currentVersion, defaultVersion, Map.copyOf(rejected));
         state.set(after);
         if (defaultVersion != null && !defaultVersion.equals(before.defaultVersion())) {
             LOG.info("serving model {} by default ({} items)", defaultVersion, model(defaultVersion).size());
@@ -177,6 +177,11 @@ public final class ModelRegistry implements AutoCloseable {
     private static String newest(State current) {
         List<String> names = new ArrayList<>(current.versions().keySet());
         return names.isEmpty() ? null : names.get(names.size() - 1);
+    }
+
+    /** The version the last retrain or rollback made current, or null. */
+    public String currentVersion() {
+        return state.get().currentVersion();
     }
 
     /** Whether a default model is being served. */

@@ -71,7 +71,7 @@ class AnnSearchTest {
         MarketIndex index = MarketIndex.build(table.unit(), DIM, table.size(),
                 row -> listings.get(table.item(row)).market(), settings.annThreshold(), settings.hnsw(),
                 settings.threads());
-        return new Model(new ModelInfo("v000001", "now", DIM, Map.of(), Map.of(), 0), table, index, listings);
+        return new Model(new ModelInfo("v000001", "retrain", null, "now", DIM, Map.of(), Map.of(), 0), table, index, listings);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.item2vec.trainer.online.ColdStart;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.store.EmbeddingStore;
+import org.item2vec.trainer.store.ModelVersions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +143,27 @@ class ModelRegistryTest {
                     registry.entries().stream().map(e -> e.info().version()).toList());
             assertEquals("v000004", registry.model(null).version());
             assertEquals("v000004", registry.model("latest").version());
+        }
+    }
+
+    @Test
+    void withoutALiveStoreTheCurrentVersionIsServedEvenWhenOlderThanTheKeptOnes() {
+        Path versions = dir.resolve("versions");
+        for (int i = 0; i < 4; i++) {
+            models().publish(versions);
+        }
+        new ModelVersions(versions).makeCurrent("v000002");
+        try (ModelRegistry registry = registry(RegistrySettings.AUTO, 1)) {
+            registry.refresh();
+            assertEquals("v000002", registry.model(null).version(), "a rollback is served");
+            assertEquals("v000002", registry.currentVersion());
+            assertEquals("v000004", registry.model("latest").version());
+            assertEquals(List.of("v000001", "v000002", "v000004"),
+                    registry.entries().stream().map(e -> e.info().version()).toList());
+
+            new ModelVersions(versions).makeCurrent("v000004");
+            registry.refresh();
+            assertEquals("v000004", registry.model(null).version());
         }
     }
 
