@@ -40,6 +40,7 @@ import org.item2vec.service.config.Settings;
 import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.streaming.config.StreamingConfig;
+import org.item2vec.testing.ChildJvm;
 import org.item2vec.trainer.sessions.ClickEvent;
 import org.item2vec.trainer.sessions.EventType;
 import org.junit.jupiter.api.Test;
@@ -153,31 +154,32 @@ class StreamingAppEndToEndTest {
         List<ClickEvent> events = clicks.arrivalOrder();
 
         try (KafkaProducer<String, String> producer = producer()) {
-            Process first = startProcess(settingsFile, "first");
             int twoThirds = events.size() * 2 / 3;
-            for (int i = 0; i < twoThirds; i++) {
-                publish(producer, config, events.get(i));
-                if (i % 200 == 0) {
-                    producer.flush();
-                    Thread.sleep(50);
+            try (ChildJvm first = startProcess(settingsFile, "first")) {
+                first.awaitOutput("started", Duration.ofSeconds(60));
+                for (int i = 0; i < twoThirds; i++) {
+                    publish(producer, config, events.get(i));
+                    if (i % 200 == 0) {
+                        producer.flush();
+                        Thread.sleep(50);
+                    }
                 }
+                producer.flush();
+                assertTrue(countRecords(config.topics().sessionUpdates(), 1, Duration.ofSeconds(60)) > 0,
+                        "the first process should have committed work before it is killed");
+                first.kill(); // SIGKILL: no commit, no clean shutdown
             }
-            producer.flush();
-            assertTrue(countRecords(config.topics().sessionUpdates(), 1, Duration.ofSeconds(60)) > 0,
-                    "the first process should have committed work before it is killed");
-            first.destroyForcibly().waitFor(); // SIGKILL: no commit, no clean shutdown
 
-            Process second = startProcess(settingsFile, "second");
-            try {
+            try (ChildJvm second = startProcess(settingsFile, "second")) {
+                second.awaitOutput("started", Duration.ofSeconds(60));
                 for (int i = twoThirds; i < events.size(); i++) {
                     publish(producer, config, events.get(i));
                 }
                 advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + HOUR_MS * 2);
                 producer.flush();
                 assertEverySessionExactlyOnce(config, clicks);
-            } finally {
-                second.destroy();
-                second.waitFor();
+                second.process().destroy(); // SIGTERM: a clean stop
+                second.awaitExit(Duration.ofSeconds(60));
             }
         }
     }
@@ -231,32 +233,10 @@ class StreamingAppEndToEndTest {
         return file;
     }
 
-    /** Starts the application in a JVM of its own, with this test's class path, and waits until it runs. */
-    private Process startProcess(Path settingsFile, String name) throws Exception {
-        Path output = stateDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                StreamingProcessMain.class.getName(), settingsFile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.readString(output).contains("started")) {
-            assertTrue(process.isAlive(), () -> name + " process died: " + read(output));
-            assertTrue(System.nanoTime() < deadline, () -> name + " process did not start: " + read(output));
-            Thread.sleep(100);
-        }
-        return process;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return e.toString();
-        }
+    /** The application in a JVM of its own; it prints "started" once it runs. */
+    private ChildJvm startProcess(Path settingsFile, String name) throws IOException {
+        return ChildJvm.start(name, StreamingProcessMain.class, List.of(settingsFile.toString()),
+                stateDir.resolve(name + ".log"));
     }
 
     private static void assertEverySessionExactlyOnce(StreamingConfig config, SyntheticClicks clicks)

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
+import org.item2vec.testing.ChildJvm;
 import org.item2vec.trainer.demo.DemoMarketplace;
 import org.item2vec.trainer.messages.StreamMessages;
 import org.item2vec.trainer.online.IncrementalTraining;
@@ -59,20 +60,24 @@ class LiveTrainerCrashTest {
             AtomicReference<Exception> producerFailure = new AtomicReference<>();
             Thread producer = new Thread(() -> produce(kafka, updates, producerFailure), "producer");
 
-            Process first = start(settings, "first");
-            producer.start();
-            StoreProgress.awaitApplied(model, dir, updates.size() / 3, Duration.ofSeconds(60));
-            first.destroyForcibly().waitFor(); // SIGKILL: no final flush
+            try (ChildJvm first = startTrainer(settings, "first")) {
+                first.awaitOutput("started", Duration.ofSeconds(60));
+                producer.start();
+                StoreProgress.awaitApplied(model, dir, updates.size() / 3, Duration.ofSeconds(60));
+                first.kill(); // SIGKILL: no final flush
+            }
             long appliedAtKill = StoreProgress.read(model, dir).appliedMessages();
             assertTrue(appliedAtKill < updates.size(), "the kill should come mid-stream, applied " + appliedAtKill);
 
-            Process second = start(settings, "second");
-            producer.join();
-            assertEquals(null, producerFailure.get());
-            StoreProgress.awaitApplied(model, dir, updates.size(), Duration.ofSeconds(120));
-            second.destroy(); // SIGTERM: clean stop with a final flush
-            int exit = second.waitFor();
-            assertTrue(exit == 0 || exit == 143, "a terminated trainer exits cleanly, got " + exit);
+            try (ChildJvm second = startTrainer(settings, "second")) {
+                second.awaitOutput("started", Duration.ofSeconds(60));
+                producer.join();
+                assertEquals(null, producerFailure.get());
+                StoreProgress.awaitApplied(model, dir, updates.size(), Duration.ofSeconds(120));
+                second.process().destroy(); // SIGTERM: clean stop with a final flush
+                int exit = second.awaitExit(Duration.ofSeconds(60));
+                assertTrue(exit == 0 || exit == 143, "a terminated trainer exits cleanly, got " + exit);
+            }
 
             IncrementalTraining reference = new IncrementalTraining(new OnlineModel(PARAMS), new ListingCatalog());
             long expectedPairs = 0;
@@ -168,27 +173,9 @@ class LiveTrainerCrashTest {
                 "item2vec.model.seed=" + PARAMS.seed(), ""));
     }
 
-    private Process start(Path settings, String name) throws Exception {
-        Path output = dir.resolve(name + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                LiveTrainerProcessMain.class.getName(), settings.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.readString(output).contains("started")) {
-            assertTrue(process.isAlive(), () -> name + " died: " + read(output));
-            assertTrue(System.nanoTime() < deadline, () -> name + " did not start: " + read(output));
-            Thread.sleep(50);
-        }
-        return process;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return e.toString();
-        }
+    /** The trainer in a JVM of its own; it prints "started" once it runs. */
+    private ChildJvm startTrainer(Path settings, String name) throws IOException {
+        return ChildJvm.start(name, LiveTrainerProcessMain.class, List.of(settings.toString()),
+                dir.resolve(name + ".log"));
     }
 }
