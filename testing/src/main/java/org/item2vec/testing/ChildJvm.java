@@ -2,6 +2,7 @@ package org.item2vec.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,14 +32,18 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Starts {@code mainClass} with {@code args} in a new JVM: the running JVM's {@code java}, class path and
-     * temporary directory. {@code name} only labels failure messages.
+     * Starts {@code mainClass} with {@code args} in a new JVM: the running JVM's {@code java}, module options,
+     * class path and temporary directory. {@code name} only labels failure messages.
      */
     public static ChildJvm start(String name, Class<?> mainClass, List<String> args, Path outputFile)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The modules the code needs (the Vector API, native access for RocksDB) as this JVM was given them.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> arg.startsWith("--add-modules") || arg.startsWith("--enable-native-access"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 mainClass.getName()));
         command.addAll(args);

@@ -1,0 +1,221 @@
+package org.item2vec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.item2vec.broker.EmbeddedKafka;
+import org.item2vec.streaming.topology.SessionMessages;
+import org.item2vec.testing.ChildJvm;
+import org.item2vec.trainer.demo.DemoMarketplace;
+import org.item2vec.trainer.sessions.Session;
+import org.item2vec.trainer.store.ModelVersions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly retrain as it runs in production: a real broker, and the trainer, the API and {@code retrain}
+ * each in its own process. A version is published and served, the live trainer rebases onto it and replays
+ * what arrived after the retrain read its data, and a retrain killed midway changes nothing.
+ */
+class RetrainEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedKafka kafka;
+    private final List<ChildJvm> children = new ArrayList<>();
+    private DemoMarketplace demo;
+    private Path settings;
+    private int apiPort;
+
+    @BeforeEach
+    void startSystem() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("sessions", 2, (short) 1),
+                    new NewTopic("session-updates", 2, (short) 1), new NewTopic("listings", 1, (short) 1))).all().get();
+        }
+        demo = DemoMarketplace.generate(2000, 3);
+        publishSessions(demo.sessions());
+        settings = dir.resolve("item2vec.properties");
+        Files.writeString(settings, String.join("\n",
+                "item2vec.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "item2vec.trainer.data-dir=" + dir.resolve("data/model"),
+                "item2vec.trainer.versions-dir=" + dir.resolve("data/versions"),
+                "item2vec.trainer.snapshot-interval=0s",
+                "item2vec.trainer.flush-interval=200ms",
+                "item2vec.retrain.schedule=off",
+                "item2vec.retrain.threads=2",
+                "item2vec.model.dim=16",
+                "item2vec.model.noise-table-size=65536", ""));
+        apiPort = freePort();
+        ChildJvm trainer = start("trainer", "trainer", "--config", settings.toString(), "--status-port", "-1");
+        ChildJvm api = start("api", "api", "--data-dir", dir.resolve("data").toString(),
+                "--port", Integer.toString(apiPort));
+        trainer.awaitOutput("trainer: reading", STARTUP);
+        api.awaitOutput("api: listening", STARTUP);
+    }
+
+    @AfterEach
+    void stopSystem() throws InterruptedException {
+        for (ChildJvm child : children) {
+            child.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void aRetrainIsPublishedServedAndTheLiveTrainerRebasesOntoIt() throws Exception {
+        ChildJvm retrain = start("retrain", "retrain", "--config", settings.toString());
+        retrain.awaitOutput("training the candidate", STARTUP);
+        // Published after the retrain fixed its end offsets: only the replay after the rebase can bring it.
+        publishUpdate("fresh-2", "fresh-1");
+        assertEquals(0, retrain.awaitExit(STARTUP), retrain::output);
+        assertTrue(retrain.output().contains("published v000001"), retrain.output());
+
+        Path versions = dir.resolve("data/versions");
+        assertEquals(java.util.Optional.of("v000001"), new ModelVersions(versions).current());
+        String item = demo.sessions().get(0).items().get(0);
+        JsonNode fromVersion = awaitJson("/recommend?item=" + item + "&model=v000001", 200, body -> true);
+        assertEquals("v000001", fromVersion.get("modelVersion").asText());
+        assertTrue(fromVersion.get("recommendations").size() > 0, fromVersion::toString);
+
+        JsonNode models = awaitJson("/models", 200, body -> liveBase(body).equals("v000001"));
+        assertEquals("v000001", models.get("currentVersion").asText());
+        awaitJson("/items/fresh-1", 200, body -> true);
+        JsonNode fresh = awaitJson("/similarity?a=fresh-1&b=fresh-2", 200, body -> true);
+        assertEquals("live", fresh.get("modelVersion").asText());
+    }
+
+    @Test
+    void aRetrainKilledMidwayLeavesThePublishedModelAndTheApiUnchanged() throws Exception {
+        Item2VecTest.Run first = Item2VecTest.run("retrain", "--config", settings.toString());
+        assertEquals(0, first.code(), first.err());
+        JsonNode before = awaitJson("/models", 200, body -> liveBase(body).equals("v000001"));
+        String item = demo.sessions().get(0).items().get(0);
+        JsonNode answerBefore = awaitJson("/recommend?item=" + item + "&model=v000001", 200, body -> true);
+
+        Files.writeString(settings, "item2vec.retrain.epochs=500\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        ChildJvm doomed = start("retrain-killed", "retrain", "--config", settings.toString(), "--force");
+        doomed.awaitOutput("epoch", STARTUP);
+        doomed.kill();
+
+        ModelVersions versions = new ModelVersions(dir.resolve("data/versions"));
+        assertEquals(List.of("v000001"), versions.list().stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(java.util.Optional.of("v000001"), versions.current());
+        ModelVersions.verify(versions.list().get(0));
+        Thread.sleep(2000); // two refresh intervals of the API
+        JsonNode after = get("/models", 200);
+        assertEquals(before.get("currentVersion"), after.get("currentVersion"));
+        assertEquals(names(before), names(after));
+        assertEquals(answerBefore.get("recommendations"),
+                get("/recommend?item=" + item + "&model=v000001", 200).get("recommendations"));
+    }
+
+    private static String liveBase(JsonNode models) {
+        for (JsonNode model : models.get("models")) {
+            if (model.get("version").asText().equals("live")) {
+                return model.path("base").asText("");
+            }
+        }
+        return "";
+    }
+
+    private static List<String> names(JsonNode models) {
+        List<String> names = new ArrayList<>();
+        models.get("models").forEach(m -> names.add(m.get("version").asText()));
+        return names;
+    }
+
+    private ChildJvm start(String name, String... args) throws IOException {
+        ChildJvm child = ChildJvm.start(name, Item2Vec.class, List.of(args), dir.resolve(name + ".log"));
+        children.add(child);
+        return child;
+    }
+
+    private void publishSessions(List<Session> sessions) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (Session session : sessions) {
+                String market = demo.listing(session.items().get(0)).market();
+                producer.send(new ProducerRecord<>("sessions", session.user(),
+                        SessionMessages.finished(session, market, 0)));
+            }
+        }
+    }
+
+    private void publishUpdate(String item, String previous) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>("session-updates", "late-user",
+                    "{\"sessionId\":\"late-user@1\",\"user\":\"late-user\",\"item\":\"" + item
+                            + "\",\"context\":[\"" + previous + "\"],\"booked\":false}"));
+        }
+    }
+
+    private JsonNode get(String path, int status) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + apiPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /** Polls until the answer has the status and satisfies {@code until}; the API refreshes every second. */
+    private JsonNode awaitJson(String path, int status, Predicate<JsonNode> until) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + apiPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == status) {
+                JsonNode body = JSON.readTree(response.body());
+                if (until.test(body)) {
+                    return body;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " did not answer as expected within 60 s; last answer: " + last);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
