@@ -1,6 +1,7 @@
 package org.item2vec.trainer.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +21,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.service.config.Settings;
+import org.item2vec.trainer.online.ColdStart;
+import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.store.EmbeddingStore;
 import org.item2vec.trainer.store.ModelVersions;
 import org.junit.jupiter.api.AfterAll;
@@ -162,6 +166,64 @@ class LiveTrainerTest {
             // y after x (2 pairs), then x and y against the booked z (2 pairs)
             assertEquals(4, store.progress().appliedPairs());
             assertEquals(6, store.progress().appliedMessages(), "skipped messages are consumed, not retried");
+        }
+    }
+
+    @Test
+    void whenAVersionBecomesCurrentTheTrainerRebasesOntoItAndReplaysWhatCameAfter() throws Exception {
+        String prefix = "rebase-" + UUID.randomUUID() + "-";
+        TrainerConfig config = config(prefix);
+        try (LiveTrainer trainer = new LiveTrainer(config, log::add); KafkaProducer<String, String> producer = producer()) {
+            trainer.start();
+            for (int i = 0; i < 100; i++) {
+                producer.send(new ProducerRecord<>(prefix + "updates", update("late" + i, "late" + (i + 1))));
+            }
+            producer.flush();
+            StoreProgress.awaitApplied(config.dataDir(), dir, 100, Duration.ofSeconds(60));
+
+            // A retrain that read the first 60 updates and learned an item the live model never saw.
+            OnlineModel retrained = new OnlineModel(config.params());
+            SplittableRandom random = new SplittableRandom(3);
+            retrained.observe("only-in-the-retrain", ColdStart.NONE, random);
+            retrained.observe("late0", ColdStart.NONE, random);
+            ModelVersions versions = new ModelVersions(config.versionsDir());
+            String version = versions.publish(retrained, Map.of(prefix + "updates:0", 60L), List.of(), 0,
+                    new ModelVersions.Provenance(ModelVersions.RETRAIN, null, null, Map.of(), null)).version();
+            versions.makeCurrent(version);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!rebasedOnto(config, version) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            StoreProgress.awaitApplied(config.dataDir(), dir, 40, Duration.ofSeconds(30));
+            try (EmbeddingStore store = EmbeddingStore.openFollower(config.dataDir(), dir.resolve("after-rebase"))) {
+                assertEquals(java.util.Optional.of(version), store.base());
+                assertTrue(store.item("only-in-the-retrain").isPresent(), "the store is the version's");
+                assertTrue(store.item("late99").isPresent(), "updates after the version's offsets are replayed");
+                assertFalse(store.item("late30").isPresent(), "updates before its offsets are the version's to know");
+                assertEquals(100L, store.offsets().get(prefix + "updates:0"));
+            }
+
+            // A current version that cannot be read is reported once; training goes on.
+            String broken = versions.publish(retrained, Map.of(), List.of(), 0, Map.of()).version();
+            Files.writeString(config.versionsDir().resolve(broken).resolve(ModelVersions.MANIFEST), "{");
+            Files.writeString(config.versionsDir().resolve(ModelVersions.CURRENT), broken + "\n");
+            producer.send(new ProducerRecord<>(prefix + "updates", update("after-broken", "late0")));
+            producer.flush();
+            StoreProgress.awaitApplied(config.dataDir(), dir, 41, Duration.ofSeconds(30));
+            assertEquals(1, log.stream().filter(l -> l.contains("cannot rebase onto " + broken)).count(), log::toString);
+        }
+    }
+
+    private boolean rebasedOnto(TrainerConfig config, String version) {
+        if (!Files.exists(config.dataDir().resolve("CURRENT"))) {
+            return false;
+        }
+        try (EmbeddingStore store = EmbeddingStore.openFollower(config.dataDir(),
+                dir.resolve("probe-" + System.nanoTime()))) {
+            return store.base().filter(version::equals).isPresent();
+        } catch (RuntimeException swappedMeanwhile) {
+            return false;
         }
     }
 }
