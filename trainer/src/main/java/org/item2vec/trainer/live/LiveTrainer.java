@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -29,6 +27,7 @@ import org.item2vec.trainer.messages.StreamMessages;
 import org.item2vec.trainer.messages.StreamMessages.BadMessage;
 import org.item2vec.trainer.messages.StreamMessages.FinishedSession;
 import org.item2vec.trainer.messages.StreamMessages.Update;
+import org.item2vec.trainer.messages.TopicConsumers;
 import org.item2vec.trainer.online.IncrementalTraining;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.ListingCatalog;
@@ -117,19 +116,9 @@ public final class LiveTrainer implements AutoCloseable {
                 rates -> String.format(Locale.ROOT, "trainer: %.1f items/s, %.1f pairs/s, vocabulary %d items, lag %d",
                         rates.perSecond(0), rates.perSecond(1), vocabularySize, lag),
                 log);
-        consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(TopicConsumers.readCommitted(config.bootstrapServers(), 2000), new StringDeserializer(), new ByteArrayDeserializer());
         loop = new Thread(this::run, "live-trainer");
         loop.start();
-    }
-
-    private Properties consumerProperties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // The streaming application writes in transactions: read only what it committed.
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        return props;
     }
 
     private void run() {

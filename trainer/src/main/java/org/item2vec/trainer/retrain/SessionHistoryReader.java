@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.item2vec.trainer.messages.StreamMessages;
 import org.item2vec.trainer.messages.StreamMessages.BadMessage;
 import org.item2vec.trainer.messages.StreamMessages.FinishedSession;
+import org.item2vec.trainer.messages.TopicConsumers;
 import org.item2vec.trainer.online.Listing;
 
 /**
@@ -98,12 +99,7 @@ final class SessionHistoryReader {
     }
 
     private Properties properties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // The streaming application writes in transactions: read only what it committed.
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        Properties props = TopicConsumers.readCommitted(config.bootstrapServers(), 5000);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.kafkaTimeout().toMillis());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "item2vec-retrain");
         return props;
