@@ -10,7 +10,6 @@ import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 import org.item2vec.trainer.live.LiveTrainer;
 import org.item2vec.trainer.live.TrainerConfig;
-import org.item2vec.trainer.retrain.CronSchedule;
 import org.item2vec.trainer.retrain.RetrainConfig;
 import org.item2vec.trainer.retrain.RetrainJob;
 import org.item2vec.trainer.retrain.RetrainScheduler;
@@ -48,9 +47,8 @@ final class TrainerCommand implements Command {
         Consumer<String> log = ServiceCommands.timestamped(err);
         LiveTrainer trainer = new LiveTrainer(TrainerConfig.from(settings), log);
         RetrainConfig retrain = RetrainConfig.from(settings);
-        RetrainScheduler scheduler = retrain.schedule().equalsIgnoreCase(RetrainConfig.SCHEDULE_OFF) ? null
-                : new RetrainScheduler(CronSchedule.parse(retrain.schedule()), ZoneId.systemDefault(),
-                        new RetrainJob(retrain, log), log);
+        RetrainScheduler scheduler = retrain.schedule() == null ? null
+                : new RetrainScheduler(retrain.schedule(), ZoneId.systemDefault(), new RetrainJob(retrain, log), log);
         return ServiceCommands.runUntilStopped(name(), () -> {
             trainer.start();
             if (scheduler != null) {

@@ -35,4 +35,15 @@ class TrainerCommandTest {
         assertEquals(1, run.code());
         assertTrue(run.err().contains("item2vec.model.dim"), run.err());
     }
+
+    @Test
+    void aBadRetrainScheduleNamesTheKeyAndTheProblem() throws IOException {
+        Path settings = Files.writeString(dir.resolve("item2vec.properties"), "item2vec.retrain.schedule=61 3 * * *\n");
+        Run run = Item2VecTest.run("trainer", "--config", settings.toString(), "--data-dir", dir.resolve("m").toString());
+
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("item2vec.retrain.schedule: cron expression '61 3 * * *': minute value 61"),
+                run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
 }

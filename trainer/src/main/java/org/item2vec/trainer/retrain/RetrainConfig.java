@@ -22,16 +22,14 @@ import org.item2vec.trainer.sgns.TrainingConfig;
  * @param gateTolerance      the new model may be worse than the current one by this share and still publish
  * @param gateMaxPairs       held-out (previous, next) pairs evaluated at most, drawn at random
  * @param keepVersions       published versions kept (the current one always is)
- * @param schedule           when the trainer service runs the retrain (cron), or {@code off}
+ * @param schedule           when the trainer service runs the retrain; {@code null}: never ({@code off})
  * @param kafkaTimeout       how long to wait for the broker before giving up
  * @param reportInterval     interval of progress lines
  */
 public record RetrainConfig(String bootstrapServers, Topics topics, Path versionsDir, OnlineParams params,
                             TrainingConfig training, Duration history, Duration holdout, double maxHoldoutFraction,
                             int bookedOversampling, int gateK, double gateTolerance, int gateMaxPairs,
-                            int keepVersions, String schedule, Duration kafkaTimeout, Duration reportInterval) {
-    public static final String SCHEDULE_OFF = "off";
-
+                            int keepVersions, CronSchedule schedule, Duration kafkaTimeout, Duration reportInterval) {
     public RetrainConfig {
         if (!(maxHoldoutFraction > 0 && maxHoldoutFraction < 1)) {
             throw new IllegalArgumentException(
@@ -76,8 +74,19 @@ public record RetrainConfig(String bootstrapServers, Topics topics, Path version
                 settings.decimal("item2vec.retrain.gate-tolerance", 0.05),
                 settings.integer("item2vec.retrain.gate-max-pairs", 5000, 1),
                 settings.integer("item2vec.retrain.keep-versions", 10, 1),
-                settings.string("item2vec.retrain.schedule", "0 3 * * *"),
+                schedule(settings.string("item2vec.retrain.schedule", "0 3 * * *")),
                 settings.duration("item2vec.retrain.kafka-timeout", Duration.ofSeconds(30)),
                 settings.duration("item2vec.retrain.report-interval", Duration.ofSeconds(5)));
+    }
+
+    private static CronSchedule schedule(String expression) {
+        if (expression.equalsIgnoreCase("off")) {
+            return null;
+        }
+        try {
+            return CronSchedule.parse(expression);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("item2vec.retrain.schedule: " + e.getMessage(), e);
+        }
     }
 }

@@ -179,11 +179,14 @@ public final class ModelVersions {
      * current one.
      */
     public Manifest rollback(Optional<String> version) {
+        if (version.isPresent()) {
+            return makeCurrent(version.get());
+        }
         String current = current().orElseThrow(() -> new StoreException(
                 "no version is current in " + root + ": there is nothing to roll back"));
-        String target = version.orElseGet(() -> list().stream().map(p -> p.getFileName().toString())
+        String target = list().stream().map(p -> p.getFileName().toString())
                 .filter(name -> name.compareTo(current) < 0).reduce((older, newer) -> newer)
-                .orElseThrow(() -> new StoreException("no version older than " + current + " in " + root)));
+                .orElseThrow(() -> new StoreException("no version older than " + current + " in " + root));
         return makeCurrent(target);
     }
 
