@@ -24,6 +24,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -327,6 +328,18 @@ public final class EmbeddingStore implements AutoCloseable {
             }
         } catch (RocksDBException | JsonProcessingException e) {
             throw failure("write to", e);
+        }
+    }
+
+    /**
+     * Writes the memtables to table files, so that the store opens without replaying its log: how a store that
+     * is written once (a published version, a rebased store) is finished.
+     */
+    public void flush() {
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(flush, handles);
+        } catch (RocksDBException e) {
+            throw failure("flush", e);
         }
     }
 
