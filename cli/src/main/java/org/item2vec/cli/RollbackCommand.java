@@ -1,7 +1,6 @@
 package org.item2vec.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +35,8 @@ final class RollbackCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) {
-        Path root = Path.of(ServiceCommands.load(args, Map.of(RetrainCommand.VERSIONS_DIR,
-                TrainerConfig.VERSIONS_DIR_KEY)).string(TrainerConfig.VERSIONS_DIR_KEY,
-                TrainerConfig.DEFAULT_VERSIONS_DIR));
-        ModelVersions versions = new ModelVersions(root);
+        ModelVersions versions = new ModelVersions(TrainerConfig.versionsDir(ServiceCommands.load(args,
+                Map.of(RetrainCommand.VERSIONS_DIR, TrainerConfig.VERSIONS_DIR_KEY))));
         String was = versions.current().orElse("none");
         ModelVersions.Manifest manifest = versions.rollback(Optional.ofNullable(args.string(TO)));
         out.println(manifest.version() + " (" + manifest.kind() + " of " + manifest.createdAt()

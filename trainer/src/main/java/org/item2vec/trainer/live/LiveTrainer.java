@@ -98,12 +98,7 @@ public final class LiveTrainer implements AutoCloseable {
             log.accept("trainer: resuming the model in " + config.dataDir() + " with " + model.size() + " items, "
                     + store.progress().appliedMessages() + " messages applied");
         }
-        ListingCatalog catalog = new ListingCatalog();
-        store.listings().forEach(catalog::put);
-        training = new IncrementalTraining(model, catalog);
-        appliedMessages = store.progress().appliedMessages();
-        nextOffsets.putAll(store.offsets());
-        publishGauges();
+        trainOn(model, store.listings(), store.offsets(), store.progress().appliedMessages());
 
         metrics.gauge("vocabulary_size", "Items in the model", () -> vocabularySize);
         metrics.gauge("applied_pairs", "Training pairs applied since the model was created", () -> appliedPairs);
@@ -116,7 +111,8 @@ public final class LiveTrainer implements AutoCloseable {
                 rates -> String.format(Locale.ROOT, "trainer: %.1f items/s, %.1f pairs/s, vocabulary %d items, lag %d",
                         rates.perSecond(0), rates.perSecond(1), vocabularySize, lag),
                 log);
-        consumer = new KafkaConsumer<>(TopicConsumers.readCommitted(config.bootstrapServers(), 2000), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(TopicConsumers.readCommitted(config.bootstrapServers(), 2000),
+                new StringDeserializer(), new ByteArrayDeserializer());
         loop = new Thread(this::run, "live-trainer");
         loop.start();
     }
@@ -225,18 +221,23 @@ public final class LiveTrainer implements AutoCloseable {
         store.close();
         StoreRebase.swap(config.dataDir());
         store = EmbeddingStore.open(config.dataDir());
-        ListingCatalog catalog = new ListingCatalog();
-        rebased.listings().forEach(catalog::put);
-        training = new IncrementalTraining(rebased.model(), catalog);
         newListings.clear();
-        nextOffsets.clear();
-        nextOffsets.putAll(rebased.offsets());
-        appliedMessages = rebased.appliedMessages();
+        trainOn(rebased.model(), rebased.listings(), rebased.offsets(), rebased.appliedMessages());
         seekToSavedOffsets();
-        publishGauges();
         log.accept("trainer: rebased onto " + version + " with " + rebased.model().size()
                 + " items; replaying the messages that arrived after it");
         return true;
+    }
+
+    /** Trains {@code model} from here on, resuming after {@code offsets}: the store's, or a version's. */
+    private void trainOn(OnlineModel model, List<Listing> listings, Map<String, Long> offsets, long applied) {
+        ListingCatalog catalog = new ListingCatalog();
+        listings.forEach(catalog::put);
+        training = new IncrementalTraining(model, catalog);
+        nextOffsets.clear();
+        nextOffsets.putAll(offsets);
+        appliedMessages = applied;
+        publishGauges();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

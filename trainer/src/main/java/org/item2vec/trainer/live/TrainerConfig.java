@@ -35,10 +35,15 @@ public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics
                 Topics.from(settings),
                 modelParams(settings),
                 settings.duration("item2vec.trainer.flush-interval", Duration.ofSeconds(1)),
-                Path.of(settings.string(VERSIONS_DIR_KEY, DEFAULT_VERSIONS_DIR)),
+                versionsDir(settings),
                 settings.duration("item2vec.trainer.snapshot-interval", Duration.ofHours(1)),
                 settings.integer("item2vec.trainer.status-port", 8082, -1),
                 settings.duration("item2vec.trainer.report-interval", Duration.ofMinutes(1)));
+    }
+
+    /** Where versions are published ({@value #VERSIONS_DIR_KEY}), for every command that reads or writes them. */
+    public static Path versionsDir(Settings settings) {
+        return Path.of(settings.string(VERSIONS_DIR_KEY, DEFAULT_VERSIONS_DIR));
     }
 
     /** The model's parameters ({@code item2vec.model.*}), shared by the live trainer and the full retrain. */

@@ -63,7 +63,7 @@ public record RetrainConfig(String bootstrapServers, Topics topics, Path version
         return new RetrainConfig(
                 KafkaSettings.bootstrapServers(settings),
                 Topics.from(settings),
-                Path.of(settings.string(TrainerConfig.VERSIONS_DIR_KEY, TrainerConfig.DEFAULT_VERSIONS_DIR)),
+                TrainerConfig.versionsDir(settings),
                 params,
                 training,
                 history.equalsIgnoreCase("all") ? null : settings.duration("item2vec.retrain.history", null),

@@ -62,7 +62,7 @@ final class SessionHistoryReader {
 
             SessionHistory history = new SessionHistory();
             long[] bad = new long[1];
-            readRange(consumer, startOffsets(consumer, sessions, startedAt), ends, record -> {
+            readRange(consumer, startOffsets(consumer, sessions, ends, startedAt), ends, record -> {
                 try {
                     FinishedSession session = StreamMessages.session(record.value());
                     history.add(session.items(), session.booked(), session.market(),
@@ -117,16 +117,16 @@ final class SessionHistoryReader {
         return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
-    /** The beginning, or the first offset of the configured history. */
+    /** The beginning, or the first offset of the configured history (the end when nothing is that recent). */
     private Map<TopicPartition, Long> startOffsets(KafkaConsumer<String, byte[]> consumer,
-                                                   List<TopicPartition> partitions, long now) {
+                                                   List<TopicPartition> partitions, Map<TopicPartition, Long> ends,
+                                                   long now) {
         Map<TopicPartition, Long> starts = new HashMap<>(consumer.beginningOffsets(partitions,
                 config.kafkaTimeout()));
         if (config.history() != null) {
             Map<TopicPartition, Long> since = new HashMap<>();
             partitions.forEach(p -> since.put(p, now - config.history().toMillis()));
             Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(since, config.kafkaTimeout());
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, config.kafkaTimeout());
             partitions.forEach(p -> starts.put(p, found.get(p) == null ? ends.get(p) : found.get(p).offset()));
         }
         return starts;

@@ -269,13 +269,15 @@ public final class EmbeddingStore implements AutoCloseable {
 
     /**
      * Writes the whole of {@code model} into this (new) store, leaving the model's record of changes alone:
-     * how a version is published from a live model.
+     * how a version is published and a live store rebased. The store is then flushed to table files, so that
+     * it opens without replaying the whole model from its log.
      */
     public void saveEverything(OnlineModel model, Map<String, Long> nextOffsets, List<Listing> allListings,
                                long appliedMessages) {
         int[] chunks = new int[model.noise().chunkCount()];
         Arrays.setAll(chunks, i -> i);
         write(model, model.liveRows(), Set.of(), chunks, nextOffsets, allListings, appliedMessages, false);
+        flush();
     }
 
     private void write(OnlineModel model, int[] rows, Set<String> evicted, int[] noiseChunks,
@@ -331,11 +333,7 @@ public final class EmbeddingStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes the memtables to table files, so that the store opens without replaying its log: how a store that
-     * is written once (a published version, a rebased store) is finished.
-     */
-    public void flush() {
+    private void flush() {
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             db.flush(flush, handles);
         } catch (RocksDBException e) {

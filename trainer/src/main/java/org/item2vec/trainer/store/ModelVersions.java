@@ -112,7 +112,6 @@ public final class ModelVersions {
             try (EmbeddingStore copy = EmbeddingStore.open(temporary)) {
                 copy.initialize(model.params());
                 copy.saveEverything(model, offsets, listings, appliedMessages);
-                copy.flush();
             }
         }, model.params(), offsets, provenance);
     }
