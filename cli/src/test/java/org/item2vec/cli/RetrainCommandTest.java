@@ -36,6 +36,14 @@ class RetrainCommandTest {
     }
 
     @Test
+    void aGateToleranceOutOfRangeNamesTheKey() throws IOException {
+        Path settings = Files.writeString(dir.resolve("gate.properties"), "item2vec.retrain.gate-tolerance=1.5\n");
+        Run run = Item2VecTest.run("retrain", "--config", settings.toString(), "--versions-dir", dir.toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("item2vec.retrain.gate-tolerance must be in [0, 1), got 1.5"), run.err());
+    }
+
+    @Test
     void forceIsAFlagWithoutValue() {
         Run run = Item2VecTest.run("retrain", "--force", "--history", "sixty days");
         assertEquals(1, run.code(), run.err());

@@ -13,9 +13,18 @@ import org.item2vec.trainer.retrain.SessionHistory.Session;
  */
 record HeldOutSplit(List<Session> training, List<Session> heldOut, long cutoffMs) {
 
+    /** Every session, in the order they ended: what the published model trains on. */
+    List<Session> all() {
+        List<Session> all = new ArrayList<>(training);
+        all.addAll(heldOut);
+        return all;
+    }
+
     static HeldOutSplit of(List<Session> sessions, Duration holdout, double maxFraction) {
         List<Session> byEnd = new ArrayList<>(sessions);
-        byEnd.sort(Comparator.comparingLong(Session::endMs));
+        // A fixed order, whatever order the partitions were read in: the same sessions train the same model.
+        byEnd.sort(Comparator.comparingLong(Session::endMs).thenComparingInt(Session::partition)
+                .thenComparingLong(Session::offset));
         if (byEnd.isEmpty()) {
             return new HeldOutSplit(List.of(), List.of(), Long.MAX_VALUE);
         }

@@ -93,7 +93,7 @@ public final class RetrainJob {
         }
 
         // The candidate has not seen the held-out sessions, the freshest there are: the published model must.
-        SgnsTrainer.Result finalModel = train("final model", history, history.sessions(), markets);
+        SgnsTrainer.Result finalModel = train("final model", history, split.all(), markets);
         OnlineModel model = OnlineModel.continuing(config.params(), finalModel.embeddings());
         Map<String, Object> gate = gate(decision, force, evaluation, candidateResult, currentResult, current);
         Manifest manifest = versions.publish(model, read.endOffsets(), read.listings(), 0, new Provenance(

@@ -58,7 +58,8 @@ class RetrainJobTest {
                 .with("item2vec.kafka.bootstrap-servers", kafka.bootstrapServers())
                 .with("item2vec.trainer.versions-dir", dir.resolve("versions").toString())
                 .with("item2vec.topics.sessions", topic)
-                .with("item2vec.retrain.threads", "2")
+                // One thread: the same sessions then train the same model, so that equal models compare equal.
+                .with("item2vec.retrain.threads", "1")
                 .with("item2vec.retrain.report-interval", "1s")
                 .with("item2vec.model.dim", "16")
                 .with("item2vec.model.noise-table-size", "65536"));
@@ -145,6 +146,30 @@ class RetrainJobTest {
         assertTrue(again.reason().contains("no held-out sessions"), again.reason());
         assertTrue(log.stream().anyMatch(line -> line.contains("0 of the") && line.contains("new since v000001")),
                 log::toString);
+    }
+
+    @Test
+    void aHistoryRangeReadsOnlyTheMessagesWrittenWithinIt() throws Exception {
+        RetrainConfig recent = RetrainConfig.from(Settings.empty()
+                .with("item2vec.kafka.bootstrap-servers", kafka.bootstrapServers())
+                .with("item2vec.trainer.versions-dir", dir.resolve("versions").toString())
+                .with("item2vec.topics.sessions", "real")
+                .with("item2vec.retrain.history", "1d")
+                .with("item2vec.model.dim", "16")
+                .with("item2vec.model.noise-table-size", "65536"));
+        ModelVersions.Manifest manifest = new RetrainJob(recent, log::add).run(false).published().orElseThrow();
+        assertEquals("PT24H", manifest.dataRange().get("history"));
+        assertEquals(demo.sessions().size(), ((Number) manifest.dataRange().get("sessions")).intValue(),
+                "every message was written within the last day");
+
+        RetrainConfig none = RetrainConfig.from(Settings.empty()
+                .with("item2vec.kafka.bootstrap-servers", kafka.bootstrapServers())
+                .with("item2vec.trainer.versions-dir", dir.resolve("versions").toString())
+                .with("item2vec.topics.sessions", "real")
+                .with("item2vec.retrain.history", "1ms"));
+        Thread.sleep(5);
+        RetrainException empty = assertThrows(RetrainException.class, () -> new RetrainJob(none, log::add).run(false));
+        assertTrue(empty.getMessage().contains("holds 0 usable sessions"), empty.getMessage());
     }
 
     @Test
