@@ -17,6 +17,11 @@ public record CheckedClick(byte[] original, Click click, RejectReason reason, St
         return click != null;
     }
 
+    /** A rejected record as its dead letter; the reason's description stands in for a missing detail. */
+    public DeadLetter asDeadLetter() {
+        return new DeadLetter(original, reason.code(), detail == null ? reason.description() : detail);
+    }
+
     /** The same verdict for another reason, keeping the original bytes. */
     public CheckedClick reject(RejectReason newReason, String newDetail) {
         return rejected(original, newReason, newDetail);

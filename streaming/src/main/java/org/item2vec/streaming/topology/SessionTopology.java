@@ -98,7 +98,9 @@ public final class SessionTopology {
                 .branch((key, click) -> click.isAccepted(), Branched.as("accepted"))
                 .defaultBranch(Branched.as("rejected"));
         branches.get(name + "rejected")
-                .processValues(() -> new DeadLetterWriter(metrics), Named.as(name + "dead-letters"))
+                .peek((key, click) -> metrics.rejected(click.reason()), Named.as(name + "count-rejected"))
+                .mapValues(CheckedClick::asDeadLetter, Named.as(name + "as-dead-letters"))
+                .processValues(DeadLetterWriter::new, Named.as(name + "dead-letters"))
                 .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()));
         return branches.get(name + "accepted");
     }
