@@ -28,11 +28,13 @@ import org.item2vec.trainer.sessions.SessionRules;
  * @param statusPort        port of the health and metrics endpoint (0: any free port, -1: none)
  * @param reportInterval    interval of the status line in the log
  * @param streamsOverrides  extra Kafka Streams properties ({@code item2vec.streams.*} in the settings file)
+ * @param attribution       the attribution job, which runs beside the sessions with the same Kafka settings
  */
 public record StreamingConfig(String bootstrapServers, Duration setupTimeout, String applicationId, Path stateDir, Topics topics,
                               SessionRules rules, Duration grace, ClickLimits limits, int maxSessionEvents,
                               int updateContext, int partitions, short replication, int statusPort,
-                              Duration reportInterval, Map<String, String> streamsOverrides) {
+                              Duration reportInterval, Map<String, String> streamsOverrides,
+                              AttributionConfig attribution) {
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(5);
 
     public static StreamingConfig from(Settings settings) {
@@ -56,6 +58,7 @@ public record StreamingConfig(String bootstrapServers, Duration setupTimeout, St
                 (short) settings.integer("item2vec.topics.replication-factor", 1, 1),
                 settings.integer("item2vec.streaming.status-port", 8081, -1),
                 settings.duration("item2vec.streaming.report-interval", Duration.ofMinutes(1)),
-                settings.passThrough("item2vec.streams"));
+                settings.passThrough("item2vec.streams"),
+                AttributionConfig.from(settings));
     }
 }
