@@ -8,13 +8,14 @@ import org.item2vec.streaming.events.ClickParser;
 
 /**
  * Parses and validates each raw click record. A valid click continues with the event's own time as the
- * record timestamp, so that session windows follow when users clicked, not when the record was produced.
+ * record timestamp, so that session windows and attribution windows follow when users clicked, not when the
+ * record was produced.
  */
-final class ClickValidator implements FixedKeyProcessor<String, byte[], CheckedClick> {
+public final class ClickValidator implements FixedKeyProcessor<String, byte[], CheckedClick> {
     private final ClickParser parser;
     private FixedKeyProcessorContext<String, CheckedClick> context;
 
-    ClickValidator(ClickParser parser) {
+    public ClickValidator(ClickParser parser) {
         this.parser = parser;
     }
 
