@@ -13,17 +13,22 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.item2vec.service.status.Metrics;
 import org.item2vec.service.status.PeriodicReport;
 import org.item2vec.service.status.StatusServer;
+import org.item2vec.streaming.attribution.AttributionMetrics;
+import org.item2vec.streaming.attribution.AttributionTopology;
 import org.item2vec.streaming.config.StreamingConfig;
 import org.item2vec.streaming.topology.SessionTopology;
 import org.item2vec.streaming.topology.TopologyMetrics;
 
 /**
- * The streaming application: creates missing topics, runs the {@link SessionTopology} with exactly-once
- * processing, serves {@code /health} and {@code /metrics}, and logs a status line at a fixed interval.
+ * The streaming application: creates missing topics, runs the {@link SessionTopology} and, unless it is turned
+ * off, the {@link AttributionTopology}, each as its own Kafka Streams instance (own application id, offsets and
+ * state) with exactly-once processing; serves {@code /health} and {@code /metrics}, and logs a status line at a
+ * fixed interval. Health is down, and {@link #awaitStop()} returns, as soon as either topology stops.
  */
 public final class StreamingApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -32,9 +37,11 @@ public final class StreamingApp implements AutoCloseable {
     private final Consumer<String> log;
     private final Metrics metrics = new Metrics("item2vec_streaming");
     private final TopologyMetrics topologyMetrics = new TopologyMetrics(metrics);
+    private final AttributionMetrics attributionMetrics = new AttributionMetrics(metrics);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private KafkaStreams streams;
+    private KafkaStreams sessions;
+    private KafkaStreams attribution;
     private StatusServer status;
     private PeriodicReport report;
 
@@ -55,11 +62,42 @@ public final class StreamingApp implements AutoCloseable {
             log.accept("created topics " + created);
         }
         LongSupplier wallClock = System::currentTimeMillis;
-        streams = new KafkaStreams(SessionTopology.build(config, topologyMetrics, wallClock), streamsProperties());
+        sessions = streams("sessions", SessionTopology.build(config, topologyMetrics, wallClock),
+                config.applicationId());
+        metrics.gauge("running", "1 while the session topology is running or rebalancing",
+                () -> sessions.state().isRunningOrRebalancing() ? 1 : 0);
+        if (config.attribution().enabled()) {
+            attribution = streams("attribution", AttributionTopology.build(config, attributionMetrics, wallClock),
+                    config.attribution().applicationId());
+            metrics.gauge("attribution_running", "1 while the attribution topology is running or rebalancing",
+                    () -> attribution.state().isRunningOrRebalancing() ? 1 : 0);
+        }
+        if (config.statusPort() >= 0) {
+            status = new StatusServer(config.statusPort(), metrics, this::health);
+        }
+        report = new PeriodicReport(config.reportInterval(),
+                new LongSupplier[] {topologyMetrics::clicks, topologyMetrics::sessions, topologyMetrics::deadLetters,
+                    attributionMetrics::impressions, attributionMetrics::attributedClicks,
+                    attributionMetrics::badImpressions},
+                this::statusLine,
+                log);
+        sessions.start();
+        if (attribution != null) {
+            attribution.start();
+        }
+        log.accept("streaming: reading " + config.topics().clicks()
+                + (attribution == null ? "" : " and " + config.topics().impressions())
+                + " from " + config.bootstrapServers()
+                + (status == null ? "" : ", health and metrics on port " + status.port()));
+    }
+
+    /** One topology's Kafka Streams instance, which stops the application when it stops. */
+    private KafkaStreams streams(String name, Topology topology, String applicationId) {
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(applicationId));
         streams.setUncaughtExceptionHandler(error -> {
-            // Bad input never throws (it becomes a dead letter); what reaches here is a fault of the
+            // Bad input never throws (it becomes a dead letter or a metric); what reaches here is a fault of the
             // environment or a bug, and a clean stop with the reason beats a thread restarting in a loop.
-            log.accept("stopping after an unexpected error: " + error);
+            log.accept("stopping the " + name + " after an unexpected error: " + error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((newState, oldState) -> {
@@ -67,28 +105,14 @@ public final class StreamingApp implements AutoCloseable {
                 stopped.countDown();
             }
         });
-        metrics.gauge("running", "1 while the topology is running or rebalancing",
-                () -> streams.state().isRunningOrRebalancing() ? 1 : 0);
-        if (config.statusPort() >= 0) {
-            status = new StatusServer(config.statusPort(), metrics, this::health);
-        }
-        report = new PeriodicReport(config.reportInterval(),
-                new LongSupplier[] {topologyMetrics::clicks, topologyMetrics::sessions, topologyMetrics::deadLetters},
-                rates -> String.format(Locale.ROOT,
-                        "streaming: %.1f events/s, %.2f sessions/s, %d dead letters (%d in total), state %s",
-                        rates.perSecond(0), rates.perSecond(1),
-                        rates.delta(2), rates.total(2),
-                        streams.state()),
-                log);
-        streams.start();
-        log.accept("streaming: reading " + config.topics().clicks() + " from " + config.bootstrapServers()
-                + (status == null ? "" : ", health and metrics on port " + status.port()));
+        return streams;
     }
 
-    private Properties streamsProperties() {
+    private Properties streamsProperties(String applicationId) {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        // Both instances share the directory: Kafka Streams keeps each application's state under its id.
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
@@ -98,13 +122,41 @@ public final class StreamingApp implements AutoCloseable {
         return props;
     }
 
-    private StatusServer.Health health() {
-        KafkaStreams.State state = streams.state();
-        return new StatusServer.Health(state.isRunningOrRebalancing(), "kafka streams " + state);
+    private String statusLine(PeriodicReport.Rates rates) {
+        String line = String.format(Locale.ROOT,
+                "streaming: %.1f events/s, %.2f sessions/s, %d dead letters (%d in total), state %s",
+                rates.perSecond(0), rates.perSecond(1), rates.delta(2), rates.total(2), sessions.state());
+        if (attribution == null) {
+            return line;
+        }
+        return line + String.format(Locale.ROOT,
+                "; attribution: %.1f impressions/s, %d attributed clicks, %d bad impressions (%d in total), state %s",
+                rates.perSecond(3), rates.delta(4), rates.delta(5), rates.total(5), attribution.state());
     }
 
+    private StatusServer.Health health() {
+        KafkaStreams.State sessionsState = sessions.state();
+        if (attribution == null) {
+            return new StatusServer.Health(sessionsState.isRunningOrRebalancing(), "sessions " + sessionsState);
+        }
+        KafkaStreams.State attributionState = attribution.state();
+        return new StatusServer.Health(
+                sessionsState.isRunningOrRebalancing() && attributionState.isRunningOrRebalancing(),
+                "sessions " + sessionsState + ", attribution " + attributionState);
+    }
+
+    /**
+     * The application's state: {@link KafkaStreams.State#ERROR} when the attribution topology failed, otherwise the
+     * session topology's state.
+     */
     public KafkaStreams.State state() {
-        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+        if (sessions == null) {
+            return KafkaStreams.State.CREATED;
+        }
+        if (attribution != null && attribution.state() == KafkaStreams.State.ERROR) {
+            return KafkaStreams.State.ERROR;
+        }
+        return sessions.state();
     }
 
     /** The port of the health and metrics endpoint, or -1 when it is off. */
@@ -112,7 +164,7 @@ public final class StreamingApp implements AutoCloseable {
         return status == null ? -1 : status.port();
     }
 
-    /** Blocks until the topology stops (after {@link #close()} or a fatal error). */
+    /** Blocks until a topology stops (after {@link #close()} or a fatal error). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
     }
@@ -123,12 +175,8 @@ public final class StreamingApp implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (streams != null) {
-            // Leaving the group hands the partitions over at once; otherwise a restarted instance waits for
-            // the broker to time the old member out (45 s by default) before processing resumes.
-            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(CLOSE_TIMEOUT));
-        }
+        close(attribution);
+        close(sessions);
         if (report != null) {
             report.close();
         }
@@ -136,10 +184,22 @@ public final class StreamingApp implements AutoCloseable {
             status.close();
         }
         stopped.countDown();
-        if (streams == null) {
+        if (sessions == null) {
             return;
         }
         log.accept("streaming: stopped after " + topologyMetrics.clicks() + " events, "
-                + topologyMetrics.sessions() + " sessions, " + topologyMetrics.deadLetters() + " dead letters");
+                + topologyMetrics.sessions() + " sessions, " + topologyMetrics.deadLetters() + " dead letters"
+                + (attribution == null ? "" : ", " + attributionMetrics.impressions() + " impressions, "
+                        + attributionMetrics.attributedClicks() + " attributed clicks, "
+                        + attributionMetrics.badImpressions() + " bad impressions"));
+    }
+
+    private static void close(KafkaStreams streams) {
+        if (streams != null) {
+            // Leaving the group hands the partitions over at once; otherwise a restarted instance waits for
+            // the broker to time the old member out (45 s by default) before processing resumes.
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
+        }
     }
 }

@@ -18,8 +18,8 @@ import org.item2vec.service.config.Topics;
 
 /**
  * Creates the application's input and output topics when they do not exist yet, with sensible settings:
- * {@code listings} and {@code item-counts} compacted (latest value per key), {@code sessions} kept long
- * enough for the nightly retrain. Existing topics are left as they are.
+ * {@code listings}, {@code item-counts} and {@code experiment-stats} compacted (latest value per key),
+ * {@code sessions} kept long enough for the nightly retrain. Existing topics are left as they are.
  */
 public final class TopicSetup {
     private static final Duration SESSIONS_RETENTION = Duration.ofDays(90);
@@ -41,7 +41,10 @@ public final class TopicSetup {
                 topic(config, topics.deadLetters(), retention(DEAD_LETTER_RETENTION)),
                 topic(config, topics.sessions(), retention(SESSIONS_RETENTION)),
                 topic(config, topics.sessionUpdates(), retention(UPDATES_RETENTION)),
-                topic(config, topics.itemCounts(), compacted()));
+                topic(config, topics.itemCounts(), compacted()),
+                topic(config, topics.impressions(), Map.of()),
+                topic(config, topics.impressionDeadLetters(), retention(DEAD_LETTER_RETENTION)),
+                topic(config, topics.experimentStats(), compacted()));
         Map<String, Object> adminConfig = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),

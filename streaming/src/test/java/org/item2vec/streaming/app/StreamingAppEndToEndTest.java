@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.item2vec.broker.EmbeddedKafka;
+import org.item2vec.experiment.events.ExperimentCounts;
+import org.item2vec.experiment.events.ExperimentMessages;
+import org.item2vec.experiment.events.Impression;
+import org.item2vec.experiment.events.VariantCounts;
 import org.item2vec.service.config.Settings;
 import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
@@ -48,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The streaming application over a real Kafka broker: thousands of clicks of many users in, every expected
  * session out exactly once, even though the application is restarted or killed, or the broker restarted,
- * while clicks are flowing.
+ * while clicks are flowing; and impressions and clicks in, the expected experiment counts out.
  */
 class StreamingAppEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,6 +96,10 @@ class StreamingAppEndToEndTest {
         settings.put("item2vec.topics.sessions", prefix + "sessions");
         settings.put("item2vec.topics.session-updates", prefix + "updates");
         settings.put("item2vec.topics.item-counts", prefix + "counts");
+        settings.put("item2vec.topics.impressions", prefix + "impressions");
+        settings.put("item2vec.topics.impression-dead-letters", prefix + "impressions-dlq");
+        settings.put("item2vec.topics.experiment-stats", prefix + "experiment-stats");
+        settings.put("item2vec.attribution.application-id", prefix + "attribution");
         settings.putAll(extra);
         return settings;
     }
@@ -229,6 +238,95 @@ class StreamingAppEndToEndTest {
         }
     }
 
+    @Test
+    void experimentCountsComeFromImpressionsAndClicksPartitionedDifferently() throws Exception {
+        StreamingConfig config = config(uniquePrefix(), Map.of());
+        long served = System.currentTimeMillis() - HOUR_MS;
+        List<Impression> impressions = new ArrayList<>();
+        List<ClickEvent> clicks = new ArrayList<>();
+        // A/B: even users in control, odd ones in treatment; every third clicks its first item a minute later,
+        // every fifth books its second item two minutes later.
+        for (int i = 0; i < 20; i++) {
+            String user = "ab-" + i;
+            long ts = served + i * 1000L;
+            impressions.add(new Impression("req-" + user, user, "ab", i % 2 == 0 ? "control" : "treatment", "seed",
+                    "v1", List.of("item-" + i, "item-" + (i + 1)), List.of(), ts));
+            if (i % 3 == 0) {
+                clicks.add(new ClickEvent(user, "item-" + i, ts + 60_000, EventType.CLICK));
+            }
+            if (i % 5 == 0) {
+                clicks.add(new ClickEvent(user, "item-" + (i + 1), ts + 120_000, EventType.BOOK));
+            }
+        }
+        // Interleaving of A (items a, c) and B (b, d): il-0 favours A, il-1 B, il-2 neither, il-3 does not click.
+        for (int i = 0; i < 4; i++) {
+            impressions.add(new Impression("req-il-" + i, "il-" + i, "il", Impression.INTERLEAVED, "seed", "v1",
+                    List.of("a", "b", "c", "d"), List.of("A", "B", "A", "B"), served));
+        }
+        clicks.add(new ClickEvent("il-0", "a", served + 60_000, EventType.CLICK));
+        clicks.add(new ClickEvent("il-1", "b", served + 60_000, EventType.CLICK));
+        clicks.add(new ClickEvent("il-1", "d", served + 70_000, EventType.CLICK));
+        clicks.add(new ClickEvent("il-2", "a", served + 60_000, EventType.CLICK));
+        clicks.add(new ClickEvent("il-2", "b", served + 70_000, EventType.CLICK));
+
+        Map<String, ExperimentCounts> expected = Map.of(
+                "ab", new ExperimentCounts("ab", Map.of(
+                        "control", new VariantCounts(10, 10, 4, 2, 4, 4, 2, 0, 0),
+                        "treatment", new VariantCounts(10, 10, 3, 2, 3, 3, 2, 0, 0)), 0, 0),
+                "il", new ExperimentCounts("il", Map.of(
+                        "A", new VariantCounts(4, 4, 2, 0, 2, 2, 0, 1, 1),
+                        "B", new VariantCounts(4, 4, 3, 0, 2, 2, 0, 1, 1)), 1, 1));
+
+        try (StreamingApp app = new StreamingApp(config, log::add)) {
+            app.start();
+            try (KafkaProducer<String, String> producer = producer()) {
+                // The clicks go first, and to other partitions than the Java client picks for their users, as
+                // another producer's partitioner might: the job has to bring each user's events together, and to
+                // credit clicks whose impressions it reads after them.
+                for (ClickEvent click : clicks) {
+                    int partition = (defaultPartition(click.user()) + 1) % PARTITIONS;
+                    producer.send(new ProducerRecord<>(config.topics().clicks(), partition, click.timestampMs(),
+                            click.user(), SyntheticClicks.json(click)));
+                }
+                producer.flush();
+                for (Impression impression : impressions) {
+                    String json = new String(ExperimentMessages.toJson(impression), StandardCharsets.UTF_8);
+                    producer.send(new ProducerRecord<>(config.topics().impressions(), null, impression.timestampMs(),
+                            impression.user(), json));
+                }
+                producer.send(new ProducerRecord<>(config.topics().impressions(), "ab-0", "{\"user\": \"ab-0\"}"));
+                producer.flush();
+            }
+
+            assertEquals(expected, latestExperimentStats(config, expected, Duration.ofSeconds(120)));
+            assertEquals(1, countRecords(config.topics().impressionDeadLetters(), 1, Duration.ofSeconds(30)),
+                    "the unreadable impression reaches its dead-letter topic");
+            assertEquals(200, httpStatus(app.statusPort(), "/health"));
+            assertTrue(httpBody(app.statusPort(), "/metrics").contains("item2vec_streaming_attribution_running 1"));
+        }
+        assertTrue(log.stream().anyMatch(line -> line.contains(", 24 impressions, ")), log.toString());
+    }
+
+    /**
+     * The latest counts per experiment on the stats topic, read until they equal {@code expected} or the time is
+     * up. Only committed records count: the job writes with exactly-once transactions.
+     */
+    private static Map<String, ExperimentCounts> latestExperimentStats(StreamingConfig config,
+                                                                       Map<String, ExperimentCounts> expected,
+                                                                       Duration timeout) throws Exception {
+        Map<String, ExperimentCounts> latest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(KafkaTestBroker.bootstrapServers())) {
+            consumer.subscribe(List.of(config.topics().experimentStats()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!latest.equals(expected) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    latest.put(record.key(), ExperimentMessages.counts(record.value()));
+                }
+            }
+        }
+        return latest;
+    }
+
     /** The same settings as a file, for an application started in a JVM of its own. */
     private static Path writeSettings(Map<String, String> settings, Path file) throws IOException {
         Properties properties = new Properties();
@@ -284,12 +382,16 @@ class StreamingAppEndToEndTest {
         Set<Integer> covered = new HashSet<>();
         for (int i = 0; covered.size() < PARTITIONS; i++) {
             String user = "clock-" + i;
-            int partition = Utils.toPositive(Utils.murmur2(user.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-            if (covered.add(partition)) {
+            if (covered.add(defaultPartition(user))) {
                 producer.send(new ProducerRecord<>(config.topics().clicks(), user,
                         SyntheticClicks.json(new ClickEvent(user, "tick", timestamp, EventType.CLICK))));
             }
         }
+    }
+
+    /** The partition the Java client's default partitioner picks for a key. */
+    private static int defaultPartition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
     }
 
     private static List<JsonNode> readSessions(String bootstrapServers, StreamingConfig config, int expected,
@@ -362,9 +464,16 @@ class StreamingAppEndToEndTest {
     }
 
     private static int httpStatus(int port, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        return httpGet(port, path).statusCode();
+    }
+
+    private static String httpBody(int port, String path) throws Exception {
+        return httpGet(port, path).body();
+    }
+
+    private static HttpResponse<String> httpGet(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return response.statusCode();
     }
 }
