@@ -59,7 +59,8 @@ final class Parameters {
         try {
             return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("parameter 'mode' must be 'similar' or 'next', got '" + abbreviate(value)
+            throw new BadRequestException("parameter 'mode' must be 'similar', 'next' or 'popular', got '"
+                    + abbreviate(value)
                     + "'");
         }
     }

@@ -10,18 +10,21 @@ final class Responses {
     private Responses() {
     }
 
+    /** @param team in an interleaved list, the variant that contributed the item; {@code null} otherwise */
     @Serdeable
-    record Recommendation(String item, float score) {
+    record Recommendation(String item, float score, String team) {
     }
 
     /**
      * @param market         the market the results come from; {@code null}: any
+     * @param experiment     the experiment the list was served under, or {@code null}
+     * @param variant        the user's variant of it, or {@code interleaved}
      * @param coldStart      the item had no embedding, so the mean of its listing's peers stood in for it
      * @param coldStartPeers the peers averaged for a cold start
      */
     @Serdeable
     record Recommend(String item, String modelVersion, String requestId, String mode, String market, String user,
-                     boolean coldStart, List<String> coldStartPeers, List<Recommendation> recommendations) {
+                     String experiment, String variant, boolean coldStart, List<String> coldStartPeers, List<Recommendation> recommendations) {
     }
 
     @Serdeable

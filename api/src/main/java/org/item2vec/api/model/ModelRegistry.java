@@ -100,9 +100,10 @@ public final class ModelRegistry implements AutoCloseable {
         for (int i = Math.max(0, published.size() - settings.keepVersions()); i < published.size(); i++) {
             wanted.add(published.get(i).getFileName().toString());
         }
+        Set<String> pinned = settings.pinnedVersions().get();
         for (Path version : published) {
             String name = version.getFileName().toString();
-            if (settings.pinnedVersions().contains(name) || name.equals(currentVersion)) {
+            if (pinned.contains(name) || name.equals(currentVersion)) {
                 wanted.add(name);
             }
         }

@@ -23,6 +23,9 @@ public final class Recommender {
     private static final int ANN_GROWTH = 4;
 
     public Recommendations recommend(Model model, Query query) {
+        if (query.mode() == Mode.POPULAR) {
+            return popular(model, query);
+        }
         Optional<ItemVectors> known = model.vectors(query.item());
         List<String> peers = List.of();
         ItemVectors vectors;
@@ -32,15 +35,47 @@ public final class Recommender {
             peers = coldStartPeers(model, query.item());
             vectors = meanOf(model, query.item(), peers);
         }
-        String market = switch (query.market()) {
-            case Query.ITEM_MARKET -> model.market(query.item());
-            case Query.ANY_MARKET -> null;
-            default -> query.market();
-        };
+        String market = market(model, query);
         List<Neighbour> items = query.mode() == Mode.NEXT
                 ? next(model, vectors.input(), market, query)
                 : similar(model, vectors.unit(), market, query);
         return new Recommendations(market, known.isEmpty(), peers, items);
+    }
+
+    private static String market(Model model, Query query) {
+        return switch (query.market()) {
+            case Query.ITEM_MARKET -> model.market(query.item());
+            case Query.ANY_MARKET -> null;
+            default -> query.market();
+        };
+    }
+
+    /**
+     * The market's most clicked items, scored by their click counts. Table rows are in order of falling
+     * count, so the scan stops as soon as the list is full; items the live trainer changed are offered too.
+     */
+    private static Recommendations popular(Model model, Query query) {
+        if (model.vectors(query.item()).isEmpty() && model.listing(query.item()).isEmpty()) {
+            throw new UnknownItemException("unknown item '" + query.item() + "': it has no embedding and no listing");
+        }
+        String market = market(model, query);
+        Candidates candidates = new Candidates(model, query);
+        int needed = candidates.capacity();
+        int offered = 0;
+        for (int row : model.index().group(market).rows()) {
+            if (offered >= needed) {
+                break;
+            }
+            if (!model.stale(row)) {
+                candidates.offerRow(row, model.table().count(row));
+                offered++;
+            }
+        }
+        ItemVectors[] changed = model.changedItems();
+        for (int i = 0; i < changed.length; i++) {
+            candidates.offerChanged(i, market, changed[i].count());
+        }
+        return new Recommendations(market, false, List.of(), candidates.best());
     }
 
     private static List<String> coldStartPeers(Model model, String item) {

@@ -136,7 +136,7 @@ class ApiEndpointsTest implements TestPropertyProvider {
         assertError(400, "parameter 'k' must be between 1 and 100, got 0", http.get("/recommend?item=p1&k=0"));
         assertError(400, "is 300 characters long; ids have at most 256",
                 http.get("/recommend?item=" + "x".repeat(300)));
-        assertError(400, "parameter 'mode' must be 'similar' or 'next'", http.get("/recommend?item=p1&mode=best"));
+        assertError(400, "parameter 'mode' must be 'similar', 'next' or 'popular'", http.get("/recommend?item=p1&mode=best"));
         assertError(400, "parameter 'exclude' must not be empty", http.get("/recommend?item=p1&exclude=p2,,p3"));
         assertError(400, "parameter 'limit' must be between 1 and 1000", http.get("/items?limit=5000"));
         String manyIds = String.join(",", java.util.stream.IntStream.range(0, 101).mapToObj(i -> "x" + i).toList());
@@ -147,6 +147,16 @@ class ApiEndpointsTest implements TestPropertyProvider {
         String malformed = http.raw("GET /recommend?item=%E0%A4%A HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertTrue(malformed.startsWith("HTTP/1.1 400"), malformed);
         assertFalse(malformed.contains("Exception"), malformed);
+    }
+
+    @Test
+    void withoutAnAdminTokenExperimentsCannotBeChanged() {
+        HttpTester.Reply reply = http.send(HttpRequest.newBuilder(http.uri("/admin/experiments/e1"))
+                .header("Authorization", "Bearer anything")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"variants\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}"))
+                .build());
+        assertError(403, "admin endpoint is off", reply);
+        assertEquals("{\"experiments\":[]}", http.get("/experiments").body().replaceAll("\\s", ""));
     }
 
     @Test
@@ -209,7 +219,8 @@ class ApiEndpointsTest implements TestPropertyProvider {
 
         HttpTester.Reply openApi = http.get("/swagger/item2vec-0.1.yml");
         assertEquals(200, openApi.status());
-        for (String path : List.of("/recommend:", "/items:", "/items/{id}:", "/similarity:", "/models:")) {
+        for (String path : List.of("/recommend:", "/items:", "/items/{id}:", "/similarity:", "/models:",
+                "/experiments:", "/experiments/{id}/report:", "/admin/experiments/{id}:")) {
             assertTrue(openApi.body().contains(path), path);
         }
     }

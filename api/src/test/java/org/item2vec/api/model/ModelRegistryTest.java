@@ -37,7 +37,7 @@ class ModelRegistryTest {
 
     private ModelRegistry registry(String defaultModel, int keep) {
         return new ModelRegistry(new RegistrySettings(dir.resolve("versions"), dir.resolve("model"), defaultModel,
-                keep, Set.of("v000001"), Duration.ofHours(1), 1000), LOADER);
+                keep, () -> Set.of("v000001"), Duration.ofHours(1), 1000), LOADER);
     }
 
     private static TestModels models() {
