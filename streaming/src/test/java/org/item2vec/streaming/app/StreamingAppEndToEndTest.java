@@ -1,6 +1,7 @@
 package org.item2vec.streaming.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -305,6 +306,21 @@ class StreamingAppEndToEndTest {
             assertTrue(httpBody(app.statusPort(), "/metrics").contains("item2vec_streaming_attribution_running 1"));
         }
         assertTrue(log.stream().anyMatch(line -> line.contains(", 24 impressions, ")), log.toString());
+    }
+
+    @Test
+    void theAttributionTopologyCanBeTurnedOff() throws Exception {
+        StreamingConfig config = config(uniquePrefix(), Map.of("item2vec.attribution.enabled", "false"));
+        try (StreamingApp app = new StreamingApp(config, log::add)) {
+            app.start();
+            String metrics = httpBody(app.statusPort(), "/metrics");
+            assertTrue(metrics.contains("item2vec_streaming_running "), metrics);
+            assertFalse(metrics.contains("attribution_running"), metrics);
+            assertEquals(200, httpStatus(app.statusPort(), "/health"));
+        }
+        // Running, the application would say it reads "<clicks> and <impressions>".
+        assertTrue(log.stream().anyMatch(line -> line.startsWith(
+                "streaming: reading " + config.topics().clicks() + " from ")), log.toString());
     }
 
     /**
