@@ -33,7 +33,8 @@ final class Attributor {
     /**
      * Holds the impression, counts its exposures and credits it the held engagements it should have.
      *
-     * @param users the user's state in an experiment, by experiment id; the caller stores the ones asked for
+     * @param users the user's state in an experiment, by experiment id: the same object for the same id throughout
+     *              the call, since the rules change it in place; the caller stores the ones asked for
      */
     CountChanges impression(Impression impression, RecentActivity recent, Function<String, ExperimentUser> users) {
         CountChanges changes = new CountChanges();
@@ -66,7 +67,11 @@ final class Attributor {
         return changes;
     }
 
-    /** Holds the engagement and credits it to the most recent covering impression of each experiment. */
+    /**
+     * Holds the engagement and credits it to the most recent covering impression of each experiment.
+     *
+     * @param users as for {@link #impression}
+     */
     CountChanges engagement(Engagement engagement, RecentActivity recent, Function<String, ExperimentUser> users) {
         CountChanges changes = new CountChanges();
         HeldEngagement held = recent.hold(engagement);
