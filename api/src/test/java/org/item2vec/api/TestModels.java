@@ -62,6 +62,29 @@ public final class TestModels {
                 Map.of("source", "test")).version();
     }
 
+    /**
+     * The small marketplace most API tests share: Paris items p1–p4, Rome items r1–r2 (r1 nearer to p1 than any
+     * Paris item, so searching every market changes the answer), counts falling from p1 to r2, and listings
+     * without embeddings: {@code pnew} in Paris (a cold start) and {@code lonely} in Oslo (no peers).
+     */
+    public static TestModels marketplace() {
+        return new TestModels(4)
+                .item("p1", 50, v(1, 0, 0, 0), v(0, 0, 1, 0))
+                .item("p2", 40, v(0.9f, 0.1f, 0, 0), v(0.1f, 0, 0, 0))
+                .item("p3", 30, v(0.7f, 0.7f, 0, 0), v(0.5f, 0, 0, 0))
+                .item("p4", 20, v(0, 1, 0, 0), v(0.9f, 0, 0, 0))
+                .item("r1", 45, v(0.99f, 0.01f, 0, 0.05f), v(0, 0, 0, 1))
+                .item("r2", 10, v(0, 0, 1, 0), v(0, 1, 0, 0))
+                .listing("p1", "paris", "flat", 100.0)
+                .listing("p2", "paris", "flat", 101.0)
+                .listing("p3", "paris", "flat", 102.0)
+                .listing("p4", "paris", "house", 100.0)
+                .listing("r1", "rome", "flat", 100.0)
+                .listing("r2", "rome", "flat", 100.0)
+                .listing("pnew", "paris", "flat", 100.0)
+                .listing("lonely", "oslo", "cabin", 80.0);
+    }
+
     public static float[] v(float... values) {
         return values;
     }

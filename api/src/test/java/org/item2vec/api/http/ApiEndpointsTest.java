@@ -1,6 +1,5 @@
 package org.item2vec.api.http;
 
-import static org.item2vec.api.TestModels.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,22 +37,7 @@ class ApiEndpointsTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             Path data = Files.createTempDirectory("item2vec-api-test");
-            new TestModels(4)
-                    .item("p1", 50, v(1, 0, 0, 0), v(0, 0, 1, 0))
-                    .item("p2", 40, v(0.9f, 0.1f, 0, 0), v(0.1f, 0, 0, 0))
-                    .item("p3", 30, v(0.7f, 0.7f, 0, 0), v(0.5f, 0, 0, 0))
-                    .item("p4", 20, v(0, 1, 0, 0), v(0.9f, 0, 0, 0))
-                    .item("r1", 45, v(0.99f, 0.01f, 0, 0.05f), v(0, 0, 0, 1))
-                    .item("r2", 10, v(0, 0, 1, 0), v(0, 1, 0, 0))
-                    .listing("p1", "paris", "flat", 100.0)
-                    .listing("p2", "paris", "flat", 101.0)
-                    .listing("p3", "paris", "flat", 102.0)
-                    .listing("p4", "paris", "house", 100.0)
-                    .listing("r1", "rome", "flat", 100.0)
-                    .listing("r2", "rome", "flat", 100.0)
-                    .listing("pnew", "paris", "flat", 100.0)
-                    .listing("lonely", "oslo", "cabin", 80.0)
-                    .publish(data.resolve("versions"));
+            TestModels.marketplace().publish(data.resolve("versions"));
             return Map.of("item2vec.api.data-dir", data.toString(), "micronaut.server.port", "-1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
