@@ -56,7 +56,7 @@ final class ApiCommand implements Command {
                     context[0] = start(properties);
                     EmbeddedServer server = context[0].getBean(EmbeddedServer.class);
                     ServiceCommands.timestamped(err).accept("api: listening on " + server.getURL()
-                            + " (GET /recommend?item=ID, /items, /models, /health, /prometheus)");
+                            + " (GET /recommend?item=ID, /items, /models, /experiments, /health, /prometheus)");
                 },
                 () -> {
                     stopped.await();

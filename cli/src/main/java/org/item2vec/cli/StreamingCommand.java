@@ -9,7 +9,10 @@ import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.streaming.app.StreamingApp;
 import org.item2vec.streaming.config.StreamingConfig;
 
-/** {@code item2vec streaming}: runs the Kafka Streams sessionizer until stopped (Ctrl-C or SIGTERM). */
+/**
+ * {@code item2vec streaming}: runs the Kafka Streams sessionizer, and the attribution job that counts the clicks
+ * on experiments' lists, until stopped (Ctrl-C or SIGTERM).
+ */
 final class StreamingCommand implements Command {
     static final String STATE_DIR = "--state-dir";
     static final String APPLICATION_ID = "--application-id";
@@ -21,7 +24,7 @@ final class StreamingCommand implements Command {
 
     @Override
     public String summary() {
-        return "cut click events from Kafka into sessions (Kafka Streams, exactly-once)";
+        return "cut click events from Kafka into sessions, and count experiments' clicks (Kafka Streams, exactly-once)";
     }
 
     @Override
