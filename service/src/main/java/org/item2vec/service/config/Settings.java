@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -24,9 +27,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * names the same key in upper case with {@code _} for both {@code .} and {@code -}
  * ({@code ITEM2VEC_KAFKA_BOOTSTRAP_SERVERS}), the convention Micronaut and Spring use too, so one variable
  * configures every service. Nested YAML maps flatten to dotted keys.
+ *
+ * <p>The values never change; the object only remembers which keys it was asked for ({@link #keysRead()}).
  */
 public final class Settings {
     private final Map<String, Entry> values;
+    private final Set<String> keysRead = ConcurrentHashMap.newKeySet();
 
     private Settings(Map<String, Entry> values) {
         this.values = values;
@@ -67,12 +73,12 @@ public final class Settings {
     }
 
     public String string(String key, String defaultValue) {
-        Entry entry = values.get(normalize(key));
+        Entry entry = lookUp(key);
         return entry == null || entry.value().isBlank() ? defaultValue : entry.value().trim();
     }
 
     public int integer(String key, int defaultValue) {
-        Entry entry = values.get(normalize(key));
+        Entry entry = lookUp(key);
         if (entry == null || entry.value().isBlank()) {
             return defaultValue;
         }
@@ -93,7 +99,7 @@ public final class Settings {
     }
 
     public boolean bool(String key, boolean defaultValue) {
-        Entry entry = values.get(normalize(key));
+        Entry entry = lookUp(key);
         if (entry == null || entry.value().isBlank()) {
             return defaultValue;
         }
@@ -105,7 +111,7 @@ public final class Settings {
     }
 
     public double decimal(String key, double defaultValue) {
-        Entry entry = values.get(normalize(key));
+        Entry entry = lookUp(key);
         if (entry == null || entry.value().isBlank()) {
             return defaultValue;
         }
@@ -118,7 +124,7 @@ public final class Settings {
 
     /** A duration written as {@code 30m}, {@code 90s}, {@code 500ms}, {@code 2h}, {@code 1d} or ISO-8601. */
     public Duration duration(String key, Duration defaultValue) {
-        Entry entry = values.get(normalize(key));
+        Entry entry = lookUp(key);
         if (entry == null || entry.value().isBlank()) {
             return defaultValue;
         }
@@ -127,6 +133,21 @@ public final class Settings {
         } catch (IllegalArgumentException e) {
             throw invalid(key, entry, "a duration such as 30m, 90s or 500ms");
         }
+    }
+
+    /**
+     * The keys this object has been asked for so far ({@link #string}, {@link #integer} and the like), as the
+     * callers spell them: once a service has built its configuration from it, every setting the service reads.
+     * A settings file or an environment can be checked against them for keys nobody reads. The keys under a
+     * {@link #passThrough} prefix are not known in advance and are not listed.
+     */
+    public Set<String> keysRead() {
+        return new TreeSet<>(keysRead);
+    }
+
+    private Entry lookUp(String key) {
+        keysRead.add(key);
+        return values.get(normalize(key));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,18 @@ class SettingsTest {
 
         assertEquals(Map.of("num.stream.threads", "2", "commit.interval.ms", "50"),
                 settings.passThrough("item2vec.streams"));
+    }
+
+    @Test
+    void remembersTheKeysItWasAskedForSetOrNot() {
+        Settings settings = Settings.load(null, Map.of("ITEM2VEC_TRAINER_DATA_DIR", "/data"), Map.of());
+        settings.string("item2vec.trainer.data-dir", "data");
+        settings.integer("item2vec.model.dim", 32, 1);
+        settings.duration("item2vec.trainer.flush-interval", Duration.ofSeconds(1));
+        settings.passThrough("item2vec.streams");
+
+        assertEquals(Set.of("item2vec.trainer.data-dir", "item2vec.model.dim", "item2vec.trainer.flush-interval"),
+                settings.keysRead());
     }
 
     @Test
