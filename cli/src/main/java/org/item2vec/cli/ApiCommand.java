@@ -76,7 +76,7 @@ final class ApiCommand implements Command {
      * context is started without Micronaut's launcher, whose own shutdown hook would race this command's
      * close on SIGTERM.
      */
-    private static ApplicationContext start(Map<String, Object> properties) {
+    static ApplicationContext start(Map<String, Object> properties) {
         ApplicationContext context = null;
         try {
             context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start();

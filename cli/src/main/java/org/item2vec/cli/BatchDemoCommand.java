@@ -24,28 +24,29 @@ import org.item2vec.trainer.vectors.SimilaritySearch;
 import org.item2vec.trainer.vectors.Word2VecFormat;
 
 /**
- * {@code item2vec demo}: generates a small marketplace click log, trains on it (Airbnb's booked-item context
- * and market negatives on) and prints the neighbours of a few listings next to their attributes.
+ * {@code item2vec demo-batch}: generates a small marketplace click log, trains on it in batch (Airbnb's
+ * booked-item context and market negatives on) and prints the neighbours of a few listings next to their
+ * attributes. No Kafka, no services: the quickest look at what the embeddings learn.
  */
-final class DemoCommand implements Command {
+final class BatchDemoCommand implements Command {
     static final String DIR = "--dir";
     static final String USERS = "--users";
     static final String SEED = "--seed";
 
     @Override
     public String name() {
-        return "demo";
+        return "demo-batch";
     }
 
     @Override
     public String summary() {
-        return "generate a demo marketplace, train on its clicks and print similar listings";
+        return "generate a demo marketplace, train on its clicks in batch and print similar listings";
     }
 
     @Override
     public List<Option> options() {
         return List.of(
-                Option.of(DIR, "DIR", Path.of(System.getProperty("java.io.tmpdir"), "item2vec-demo").toString(),
+                Option.of(DIR, "DIR", Path.of(System.getProperty("java.io.tmpdir"), "item2vec-demo-batch").toString(),
                         "where the demo click log, items and vectors are written"),
                 Option.of(USERS, "N", "3000", "simulated users"),
                 Option.of(SEED, "N", "1", "random seed of data and training"));

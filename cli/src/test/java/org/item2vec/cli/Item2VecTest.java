@@ -131,7 +131,7 @@ class Item2VecTest {
 
     @Test
     void demoTrainsAndShowsSimilarListings() {
-        Run run = run("demo", "--dir", dir.resolve("demo").toString(), "--users", "300");
+        Run run = run("demo-batch", "--dir", dir.resolve("demo").toString(), "--users", "300");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("most similar"), run.out());
         assertTrue(Files.exists(dir.resolve("demo").resolve("vectors.txt")));

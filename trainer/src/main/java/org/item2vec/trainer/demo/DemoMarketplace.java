@@ -65,22 +65,42 @@ public final class DemoMarketplace {
         long time = START_MS + (long) (random.nextDouble() * 7 * 86_400_000L);
         int sessions = 1 + random.nextInt(3);
         for (int s = 0; s < sessions; s++) {
-            Listing wish = listings.get(random.nextInt(listings.size()));
-            List<Listing> matching = listings.stream().filter(l -> l.resembles(wish)).toList();
-            List<Listing> market = listings.stream().filter(l -> l.market().equals(wish.market())).toList();
-            int length = 2 + random.nextInt(9);
-            Listing last = null;
-            for (int c = 0; c < length; c++) {
-                List<Listing> pool = random.nextDouble() < MATCHING_CLICK_SHARE ? matching : market;
-                last = pool.get(random.nextInt(pool.size()));
-                clicks.add(new ClickEvent(user, last.id(), time, EventType.CLICK));
+            Visit visit = visit(randomListing(random), random);
+            for (String item : visit.clicked()) {
+                clicks.add(new ClickEvent(user, item, time, EventType.CLICK));
                 time += 20_000 + random.nextInt(280_000);
             }
-            if (random.nextDouble() < BOOKING_SHARE) {
-                clicks.add(new ClickEvent(user, last.id(), time, EventType.BOOK));
+            if (visit.booked()) {
+                clicks.add(new ClickEvent(user, visit.clicked().get(visit.clicked().size() - 1), time, EventType.BOOK));
             }
             time += 3_600_000L * (2 + random.nextInt(48));
         }
+    }
+
+    /**
+     * One session of a user looking for listings like {@code wish}: 2–10 clicks, most on listings that
+     * resemble it, the rest elsewhere in its market.
+     *
+     * @param clicked the listings clicked, in order
+     * @param booked  whether the session ends in a booking of the last one
+     */
+    public record Visit(List<String> clicked, boolean booked) {
+    }
+
+    public Visit visit(Listing wish, Random random) {
+        List<Listing> matching = listings.stream().filter(l -> l.resembles(wish)).toList();
+        List<Listing> market = listings.stream().filter(l -> l.market().equals(wish.market())).toList();
+        int length = 2 + random.nextInt(9);
+        List<String> clicked = new ArrayList<>(length);
+        for (int c = 0; c < length; c++) {
+            List<Listing> pool = random.nextDouble() < MATCHING_CLICK_SHARE ? matching : market;
+            clicked.add(pool.get(random.nextInt(pool.size())).id());
+        }
+        return new Visit(clicked, random.nextDouble() < BOOKING_SHARE);
+    }
+
+    public Listing randomListing(Random random) {
+        return listings.get(random.nextInt(listings.size()));
     }
 
     public List<Listing> listings() {
