@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.online.OnlineParams;
+import org.item2vec.trainer.store.EmbeddingStore;
 import org.item2vec.trainer.store.ModelVersions;
 
 /** Models with vectors set by hand, so that tests know the right answers. */
@@ -58,8 +60,38 @@ public final class TestModels {
 
     /** Publishes the model as the next version under {@code versions}; returns its name. */
     public String publish(Path versions) {
-        return new ModelVersions(versions).publish(build(), Map.of("sessions:0", 42L), listings, 42,
-                Map.of("source", "test")).version();
+        return publish(versions, ModelVersions.Provenance.snapshot(Map.of("source", "test")));
+    }
+
+    /** Publishes the model as the next version under {@code versions}, as a full retrain would; returns its name. */
+    public String publishRetrain(Path versions) {
+        return publish(versions, new ModelVersions.Provenance(ModelVersions.RETRAIN, null, null,
+                Map.of("source", "test"), null));
+    }
+
+    private String publish(Path versions, ModelVersions.Provenance provenance) {
+        return new ModelVersions(versions).publish(build(), Map.of("sessions:0", 42L), listings, 42, provenance)
+                .version();
+    }
+
+    /**
+     * Opens a live trainer's store in {@code directory}, set up with these models' parameters, and saves
+     * {@code model} in it whole, with no messages applied yet: what the trainer's first save leaves. The caller
+     * closes the store.
+     */
+    public EmbeddingStore startLiveStore(Path directory, OnlineModel model) {
+        EmbeddingStore store = EmbeddingStore.open(directory);
+        store.initialize(params());
+        store.saveEverything(model, Map.of(), List.of(), 0);
+        return store;
+    }
+
+    /** Three items without listings: y is near x and x's likely next click, z is orthogonal to both. */
+    public static TestModels trio() {
+        return new TestModels(4)
+                .item("x", 10, v(1, 0, 0, 0), v(0, 0, 0, 0))
+                .item("y", 9, v(0.9f, 0.1f, 0, 0), v(0.5f, 0, 0, 0))
+                .item("z", 8, v(0, 1, 0, 0), v(0, 0, 0, 0));
     }
 
     /**
@@ -83,6 +115,34 @@ public final class TestModels {
                 .listing("r2", "rome", "flat", 100.0)
                 .listing("pnew", "paris", "flat", 100.0)
                 .listing("lonely", "oslo", "cabin", 80.0);
+    }
+
+    /**
+     * A bigger marketplace, generated: {@code perMarket} items in each of Lisbon, Oslo and Rome, named
+     * {@code lisbon-000}…, whose 8-dimensional vectors scatter around one direction per market, so that items
+     * of one market are each other's nearest neighbours. Counts fall from the first item to the last.
+     */
+    public static TestModels clusteredMarketplace(int perMarket, long seed) {
+        int dim = 8;
+        List<String> markets = List.of("lisbon", "oslo", "rome");
+        SplittableRandom random = new SplittableRandom(seed);
+        TestModels models = new TestModels(dim);
+        long count = 10L * markets.size() * perMarket;
+        for (int i = 0; i < perMarket; i++) {
+            for (int m = 0; m < markets.size(); m++) {
+                float[] input = new float[dim];
+                float[] output = new float[dim];
+                for (int d = 0; d < dim; d++) {
+                    input[d] = (float) (0.2 * random.nextGaussian());
+                    output[d] = (float) (0.1 * random.nextGaussian());
+                }
+                input[2 * m] += 1;
+                input[2 * m + 1] += 0.5f;
+                String item = String.format("%s-%03d", markets.get(m), i);
+                models.item(item, count--, input, output).listing(item, markets.get(m), "flat", 100.0);
+            }
+        }
+        return models;
     }
 
     public static float[] v(float... values) {

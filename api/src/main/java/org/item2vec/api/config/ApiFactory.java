@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.item2vec.api.experiment.ExperimentCatalog;
 import org.item2vec.api.index.AnnIndex;
+import org.item2vec.api.map.EmbeddingMapCache;
 import org.item2vec.api.model.IndexSettings;
 import org.item2vec.api.model.ModelLoader;
 import org.item2vec.api.model.ModelRegistry;
@@ -45,5 +46,10 @@ public class ApiFactory {
     @Singleton
     public Recommender recommender() {
         return new Recommender();
+    }
+
+    @Singleton
+    public EmbeddingMapCache embeddingMaps(MapSettings settings) {
+        return new EmbeddingMapCache(settings.recomputeInterval());
     }
 }

@@ -1,6 +1,7 @@
 package org.item2vec.api.model;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModelRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+    /**
+     * The live trainer's message rate is measured over this much time: several of its saves (1 s apart by
+     * default), yet short enough to show a change within seconds.
+     */
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
 
     /** Everything requests read, replaced as a whole. */
     private record State(Map<String, Model> versions, Model live, String currentVersion, String defaultVersion,
@@ -41,6 +47,7 @@ public final class ModelRegistry implements AutoCloseable {
     private final AtomicReference<State> state = new AtomicReference<>(State.EMPTY);
     private final ScheduledExecutorService refresher;
     private final Map<String, String> rejected = new LinkedHashMap<>();
+    private final MessageRate liveRate = new MessageRate(RATE_WINDOW);
 
     public ModelRegistry(RegistrySettings settings, ModelLoader loader) {
         this.settings = settings;
@@ -82,6 +89,9 @@ public final class ModelRegistry implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("cannot read the live model in {}: {}", settings.liveDirectory(), e.getMessage());
             }
+        }
+        if (liveModel != null) {
+            liveRate.record(System.nanoTime(), liveModel.info().appliedMessages());
         }
         String defaultVersion = chooseDefault(versions, currentVersion, liveModel);
         State after = new State(versions, liveModel, currentVersion, defaultVersion, Map.copyOf(rejected));
@@ -204,6 +214,11 @@ public final class ModelRegistry implements AutoCloseable {
     private static Entry entry(Model model, State current) {
         return new Entry(model.info(), model.size(), model.changedCount(),
                 model.version().equals(current.defaultVersion()));
+    }
+
+    /** Messages per second the live trainer has applied over the last refreshes; 0 without a live model. */
+    public double liveMessagesPerSecond() {
+        return state.get().live() == null ? 0 : liveRate.perSecond();
     }
 
     /** Versions that failed to load, with the reason. */

@@ -203,10 +203,62 @@ class ApiEndpointsTest implements TestPropertyProvider {
 
         HttpTester.Reply openApi = http.get("/swagger/item2vec-0.1.yml");
         assertEquals(200, openApi.status());
-        for (String path : List.of("/recommend:", "/items:", "/items/{id}:", "/similarity:", "/models:",
-                "/experiments:", "/experiments/{id}/report:", "/admin/experiments/{id}:")) {
+        for (String path : List.of("/recommend:", "/items:", "/items/{id}:", "/similarity:", "/models:", "/map:",
+                "/status:", "/experiments:", "/experiments/{id}/report:", "/admin/experiments/{id}:")) {
             assertTrue(openApi.body().contains(path), path);
         }
+    }
+
+    @Test
+    void theMapPlacesTheMostFrequentItemsWithTheirMarkets() {
+        HttpTester.Reply reply = http.get("/map");
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode body = reply.json();
+        assertEquals("v000001", body.get("modelVersion").asText());
+        JsonNode items = body.get("items");
+        assertEquals(6, items.size(), "every item with an embedding, none of the listings without one");
+        assertEquals("p1", items.get(0).get("item").asText());
+        assertEquals("paris", items.get(0).get("market").asText());
+        assertEquals(50, items.get(0).get("count").asLong());
+        assertEquals("r1", items.get(1).get("item").asText());
+        JsonNode explained = body.get("explainedVariance");
+        assertEquals(2, explained.size());
+        assertTrue(explained.get(0).asDouble() >= explained.get(1).asDouble());
+        assertTrue(explained.get(0).asDouble() + explained.get(1).asDouble() <= 1 + 1e-9);
+        // r1 is p1's nearest neighbour, r2 is orthogonal to both.
+        assertTrue(mapDistance(items, 0, 1) < mapDistance(items, 0, 5), body.toString());
+
+        JsonNode two = http.get("/map?limit=2&model=v000001").json().get("items");
+        assertEquals(List.of("p1", "r1"), List.of(two.get(0).get("item").asText(), two.get(1).get("item").asText()));
+    }
+
+    private static double mapDistance(JsonNode items, int a, int b) {
+        return Math.hypot(items.get(a).get("x").asDouble() - items.get(b).get("x").asDouble(),
+                items.get(a).get("y").asDouble() - items.get(b).get("y").asDouble());
+    }
+
+    @Test
+    void theStatusNamesTheServedModelAndItsVocabulary() {
+        HttpTester.Reply reply = http.get("/status");
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode body = reply.json();
+        assertEquals("v000001", body.get("modelVersion").asText());
+        assertEquals("snapshot", body.get("modelKind").asText());
+        assertEquals(6, body.get("vocabularySize").asInt());
+        assertEquals(0, body.get("eventsPerSecond").asDouble(), "no live model");
+        assertEquals(0, body.get("appliedMessages").asLong());
+        assertTrue(body.get("lastRetrain").isNull(), "a snapshot is no retrain");
+    }
+
+    @Test
+    void badMapParametersAnswer400() {
+        assertError(400, "parameter 'limit' must be a whole number, got 'many'", http.get("/map?limit=many"));
+        assertError(400, "parameter 'limit' must be between 1 and 20000, got 0", http.get("/map?limit=0"));
+        assertError(400, "parameter 'limit' must be between 1 and 20000, got 20001", http.get("/map?limit=20001"));
+        assertError(400, "parameter 'model' must not be empty", http.get("/map?model="));
+        assertError(404, "model 'v999999' is not served", http.get("/map?model=v999999"));
+        assertError(405, "", http.send(HttpRequest.newBuilder(http.uri("/status"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build()));
     }
 
     private static void assertError(int status, String message, HttpTester.Reply reply) {

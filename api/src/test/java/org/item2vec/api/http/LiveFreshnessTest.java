@@ -1,6 +1,5 @@
 package org.item2vec.api.http;
 
-import static org.item2vec.api.TestModels.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,14 +38,9 @@ class LiveFreshnessTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             Path data = Files.createTempDirectory("item2vec-live-test");
-            TestModels models = new TestModels(4)
-                    .item("x", 10, v(1, 0, 0, 0), v(0, 0, 0, 0))
-                    .item("y", 9, v(0.9f, 0.1f, 0, 0), v(0.5f, 0, 0, 0))
-                    .item("z", 8, v(0, 1, 0, 0), v(0, 0, 0, 0));
+            TestModels models = TestModels.trio();
             model = models.build();
-            trainerStore = EmbeddingStore.open(data.resolve("model"));
-            trainerStore.initialize(models.params());
-            trainerStore.saveEverything(model, Map.of(), List.of(), 0);
+            trainerStore = models.startLiveStore(data.resolve("model"), model);
             return Map.of("item2vec.api.data-dir", data.toString(), "micronaut.server.port", "-1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,13 +40,6 @@ class ModelRegistryTest {
                 keep, () -> Set.of("v000001"), Duration.ofHours(1), 1000), LOADER);
     }
 
-    private static TestModels models() {
-        return new TestModels(4)
-                .item("x", 10, v(1, 0, 0, 0), v(0, 0, 0, 0))
-                .item("y", 9, v(0.9f, 0.1f, 0, 0), v(0.5f, 0, 0, 0))
-                .item("z", 8, v(0, 1, 0, 0), v(0, 0, 0, 0));
-    }
-
     private static List<String> next(ModelRegistry registry, String item) {
         return new Recommender().recommend(registry.model(null), new Query(item, 3, Mode.NEXT, Query.ANY_MARKET,
                 Set.of())).items().stream().map(n -> n.item()).toList();
@@ -54,7 +47,7 @@ class ModelRegistryTest {
 
     @Test
     void theLiveModelFollowsTheTrainersSavesItemByItem() {
-        TestModels models = models();
+        TestModels models = TestModels.trio();
         OnlineModel model = models.build();
         SplittableRandom random = new SplittableRandom(1);
         try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("model"));
@@ -93,14 +86,14 @@ class ModelRegistryTest {
     void anotherStorePutInTheLiveDirectoryIsReadFromScratch() throws IOException {
         try (ModelRegistry registry = registry(RegistrySettings.AUTO, 3)) {
             try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("model"))) {
-                writer.initialize(models().params());
-                writer.saveEverything(models().build(), Map.of(), List.of(), 1);
+                writer.initialize(TestModels.trio().params());
+                writer.saveEverything(TestModels.trio().build(), Map.of(), List.of(), 1);
             }
             registry.refresh();
             assertEquals(3, registry.model(null).size());
             Directories.deleteRecursively(dir.resolve("model"));
             try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("model"))) {
-                TestModels bigger = models().item("w", 1, v(0, 0, 1, 0), v(0, 0, 0, 0));
+                TestModels bigger = TestModels.trio().item("w", 1, v(0, 0, 1, 0), v(0, 0, 0, 0));
                 writer.initialize(bigger.params());
                 writer.saveEverything(bigger.build(), Map.of(), List.of(), 1);
             }
@@ -112,8 +105,8 @@ class ModelRegistryTest {
     @Test
     void aCorruptVersionIsRefusedWithItsReasonAndTheOthersStayServed() throws IOException {
         Path versions = dir.resolve("versions");
-        models().publish(versions);
-        models().publish(versions);
+        TestModels.trio().publish(versions);
+        TestModels.trio().publish(versions);
         try (Stream<Path> files = Files.list(versions.resolve("v000002"))) {
             Path largest = files.filter(p -> !p.getFileName().toString().equals("manifest.json"))
                     .max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
@@ -135,7 +128,7 @@ class ModelRegistryTest {
     void onlyTheNewestVersionsAndPinnedOnesStayLoaded() {
         Path versions = dir.resolve("versions");
         for (int i = 0; i < 4; i++) {
-            models().publish(versions);
+            TestModels.trio().publish(versions);
         }
         try (ModelRegistry registry = registry(RegistrySettings.LATEST, 2)) {
             registry.refresh();
@@ -150,7 +143,7 @@ class ModelRegistryTest {
     void withoutALiveStoreTheCurrentVersionIsServedEvenWhenOlderThanTheKeptOnes() {
         Path versions = dir.resolve("versions");
         for (int i = 0; i < 4; i++) {
-            models().publish(versions);
+            TestModels.trio().publish(versions);
         }
         new ModelVersions(versions).makeCurrent("v000002");
         try (ModelRegistry registry = registry(RegistrySettings.AUTO, 1)) {
