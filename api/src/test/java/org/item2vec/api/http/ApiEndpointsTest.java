@@ -251,6 +251,20 @@ class ApiEndpointsTest implements TestPropertyProvider {
     }
 
     @Test
+    void theMapPageAndItsAssetsAreServedAtTheRoot() {
+        HttpTester.Reply page = http.get("/");
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.raw().headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.body().contains("<canvas id=\"map\""), page.body());
+        for (String asset : List.of("/assets/map.js", "/assets/map.css")) {
+            HttpTester.Reply reply = http.get(asset);
+            assertEquals(200, reply.status(), asset);
+            assertFalse(reply.body().isEmpty(), asset);
+        }
+        assertError(404, "no such endpoint: GET /assets/nope.js", http.get("/assets/nope.js"));
+    }
+
+    @Test
     void badMapParametersAnswer400() {
         assertError(400, "parameter 'limit' must be a whole number, got 'many'", http.get("/map?limit=many"));
         assertError(400, "parameter 'limit' must be between 1 and 20000, got 0", http.get("/map?limit=0"));
