@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.online.OnlineParams;
-import org.item2vec.trainer.store.EmbeddingStore;
 import org.item2vec.trainer.store.ModelVersions;
 
 /** Models with vectors set by hand, so that tests know the right answers. */
@@ -72,18 +71,6 @@ public final class TestModels {
     private String publish(Path versions, ModelVersions.Provenance provenance) {
         return new ModelVersions(versions).publish(build(), Map.of("sessions:0", 42L), listings, 42, provenance)
                 .version();
-    }
-
-    /**
-     * Opens a live trainer's store in {@code directory}, set up with these models' parameters, and saves
-     * {@code model} in it whole, with no messages applied yet: what the trainer's first save leaves. The caller
-     * closes the store.
-     */
-    public EmbeddingStore startLiveStore(Path directory, OnlineModel model) {
-        EmbeddingStore store = EmbeddingStore.open(directory);
-        store.initialize(params());
-        store.saveEverything(model, Map.of(), List.of(), 0);
-        return store;
     }
 
     /** Three items without listings: y is near x and x's likely next click, z is orthogonal to both. */

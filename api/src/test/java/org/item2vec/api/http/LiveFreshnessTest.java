@@ -7,16 +7,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.item2vec.api.TestModels;
+import org.item2vec.api.LiveTrainer;
 import org.item2vec.trainer.online.OnlineModel;
-import org.item2vec.trainer.store.EmbeddingStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,25 +25,17 @@ class LiveFreshnessTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    private EmbeddingStore trainerStore;
-    private OnlineModel model;
+    private LiveTrainer trainer;
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path data = Files.createTempDirectory("item2vec-live-test");
-            TestModels models = TestModels.trio();
-            model = models.build();
-            trainerStore = models.startLiveStore(data.resolve("model"), model);
-            return Map.of("item2vec.api.data-dir", data.toString(), "micronaut.server.port", "-1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        trainer = LiveTrainer.start("item2vec-live-test");
+        return trainer.serverProperties();
     }
 
     @AfterAll
     void closeStore() {
-        trainerStore.close();
+        trainer.close();
     }
 
     @Test
@@ -61,10 +47,11 @@ class LiveFreshnessTest implements TestPropertyProvider {
         assertEquals("y", before.items().get(0));
 
         SplittableRandom random = new SplittableRandom(2);
+        OnlineModel model = trainer.model();
         for (int i = 0; i < 300; i++) {
             model.trainPair(model.rowOf("x"), model.rowOf("z"), random);
         }
-        trainerStore.save(model, Map.of("sessions:0", 1L), List.of(), 1);
+        trainer.save(1, 1);
         long saved = System.nanoTime();
         while (!http.get("/recommend?item=x&mode=next").items().get(0).equals("z")) {
             assertTrue(System.nanoTime() - saved < 5_000_000_000L, "the update never showed");

@@ -9,16 +9,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.item2vec.api.LiveTrainer;
 import org.item2vec.api.TestModels;
 import org.item2vec.trainer.online.OnlineModel;
-import org.item2vec.trainer.store.EmbeddingStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,26 +28,18 @@ class LiveStatusTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    private EmbeddingStore trainerStore;
-    private OnlineModel model;
+    private LiveTrainer trainer;
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path data = Files.createTempDirectory("item2vec-status-test");
-            TestModels.marketplace().publishRetrain(data.resolve("versions"));
-            TestModels models = TestModels.trio();
-            model = models.build();
-            trainerStore = models.startLiveStore(data.resolve("model"), model);
-            return Map.of("item2vec.api.data-dir", data.toString(), "micronaut.server.port", "-1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        trainer = LiveTrainer.start("item2vec-status-test");
+        TestModels.marketplace().publishRetrain(trainer.data().resolve("versions"));
+        return trainer.serverProperties();
     }
 
     @AfterAll
     void closeStore() {
-        trainerStore.close();
+        trainer.close();
     }
 
     @Test
@@ -69,6 +56,7 @@ class LiveStatusTest implements TestPropertyProvider {
         // The trainer applies 100 messages every 100 ms, at most 1,000 a second, saving each time. The rate is
         // measured over the last 5 s of refreshes, so it climbs to that within seconds.
         SplittableRandom random = new SplittableRandom(3);
+        OnlineModel model = trainer.model();
         long applied = 0;
         long start = System.nanoTime();
         JsonNode status = before;
@@ -76,7 +64,7 @@ class LiveStatusTest implements TestPropertyProvider {
             assertTrue(System.nanoTime() - start < 15_000_000_000L, "the rate never showed: " + status);
             model.trainPair(model.rowOf("x"), model.rowOf("y"), random);
             applied += 100;
-            trainerStore.save(model, Map.of("sessions:0", applied), List.of(), applied);
+            trainer.save(applied, applied);
             Thread.sleep(100);
             status = http.get("/status").json();
             // A refresh may catch one save more than the time between two refreshes holds.
