@@ -1,14 +1,11 @@
 package org.item2vec.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.item2vec.trainer.io.Directories;
 
 /**
  * Throughput and latency of {@code GET /recommend?item=<random item>&k=10} under a closed-loop load of 1, 2,
@@ -37,7 +34,7 @@ public final class ApiLoadBench {
         int dim = options.integer("--dim", 32);
         int markets = options.integer("--markets", 20);
         if (options.has("--publish-only")) {
-            publish(Path.of(options.string("--publish-only", null)), items, dim, markets);
+            SyntheticCatalogue.publishInto(Path.of(options.string("--publish-only", null)), items, dim, markets);
             return;
         }
         int[] connections = options.integers("--connections", "1,2,4,8,16");
@@ -57,12 +54,12 @@ public final class ApiLoadBench {
 
     private static void runInProcess(int items, int dim, int markets, boolean accessLog, int[] connections,
                                      int warmup, int seconds) throws Exception {
-        Path dataDir = Files.createTempDirectory("item2vec-api-load");
-        Path log = dataDir.resolve("server.log");
-        // Set before anything logs: the access log then costs a written line per request, as in production.
-        System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
-        try {
-            publish(dataDir, items, dim, markets);
+        try (TemporaryDirectory temporary = TemporaryDirectory.create("item2vec-api-load")) {
+            Path dataDir = temporary.path();
+            Path log = dataDir.resolve("server.log");
+            // Set before anything logs: the access log then costs a written line per request, as in production.
+            System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+            SyntheticCatalogue.publishInto(dataDir, items, dim, markets);
             long before = Heap.usedAfterGc();
             long started = System.nanoTime();
             try (InProcessApi api = InProcessApi.start(dataDir, accessLog)) {
@@ -76,19 +73,7 @@ public final class ApiLoadBench {
             try (Stream<String> lines = Files.lines(log)) {
                 System.out.printf("server log: %,d lines%n", lines.count());
             }
-        } finally {
-            deleteRecursively(dataDir);
         }
-    }
-
-    private static void publish(Path dataDir, int items, int dim, int markets) {
-        long started = System.nanoTime();
-        SyntheticCatalogue catalogue = SyntheticCatalogue.generate(items, dim, markets);
-        String version = catalogue.publish(dataDir.resolve("versions"));
-        int[] sizes = catalogue.marketSizes();
-        System.out.printf("published %s: %,d items of dim %d in %d markets (largest %,d, smallest %,d) under %s"
-                        + " in %.1f s%n", version, items, dim, markets, Arrays.stream(sizes).max().orElse(0),
-                Arrays.stream(sizes).min().orElse(0), dataDir, (System.nanoTime() - started) / 1e9);
     }
 
     /** One prepared request per item; the load draws from them uniformly. */
@@ -129,21 +114,10 @@ public final class ApiLoadBench {
             LoadGenerator.Result result = load.run(count, warmup, seconds);
             LatencyHistogram latencies = result.latencies();
             System.out.printf("%11d %9.0f %8.2f %8.2f %8.2f %9.2f %8d%s%n", count, result.throughput(),
-                    millis(latencies.percentile(0.50)), millis(latencies.percentile(0.90)),
-                    millis(latencies.percentile(0.99)), millis(latencies.percentile(0.999)), result.errors(),
+                    latencies.millis(0.50), latencies.millis(0.90), latencies.millis(0.99), latencies.millis(0.999),
+                    result.errors(),
                     result.firstError() == null ? "" : "  first: " + result.firstError());
         }
     }
 
-    private static double millis(long nanos) {
-        return nanos / 1e6;
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try {
-            Directories.deleteRecursively(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,10 +1,12 @@
 package org.item2vec.benchmarks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.item2vec.api.Application;
 
@@ -20,14 +22,19 @@ final class InProcessApi implements AutoCloseable {
 
     /** Returns once the models are loaded and indexed: the registry loads them while the server starts. */
     static InProcessApi start(Path dataDir, boolean accessLog) throws IOException {
+        return start(dataDir, accessLog, Map.of());
+    }
+
+    /** @param settings more settings of the API, such as {@code item2vec.experiments.log-impressions} */
+    static InProcessApi start(Path dataDir, boolean accessLog, Map<String, Object> settings) throws IOException {
         int port = freePort();
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("item2vec.api.data-dir", dataDir.toString());
+        properties.put("item2vec.api.live-dir", "none");
+        properties.put("micronaut.server.port", port);
+        properties.put("micronaut.server.netty.access-logger.enabled", accessLog);
         ApplicationContext context = Micronaut.build(new String[0]).mainClass(Application.class)
-                .properties(Map.of(
-                        "item2vec.api.data-dir", dataDir.toString(),
-                        "item2vec.api.live-dir", "none",
-                        "micronaut.server.port", port,
-                        "micronaut.server.netty.access-logger.enabled", accessLog))
-                .banner(false).start();
+                .properties(properties).banner(false).start();
         return new InProcessApi(context, port);
     }
 
@@ -39,6 +46,11 @@ final class InProcessApi implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The API's metrics, those {@code /prometheus} shows. */
+    MeterRegistry meters() {
+        return context.getBean(MeterRegistry.class);
     }
 
     @Override

@@ -43,6 +43,11 @@ final class LatencyHistogram {
         return 0;
     }
 
+    /** {@link #percentile} in milliseconds. */
+    double millis(double fraction) {
+        return percentile(fraction) / 1e6;
+    }
+
     /** Below 2·SUB_BUCKETS a bucket per value; above, the top SUB_BUCKET_BITS + 1 bits pick the bucket. */
     private static int index(long value) {
         if (value < 2 * SUB_BUCKETS) {

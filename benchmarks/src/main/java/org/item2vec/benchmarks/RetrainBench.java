@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,19 +18,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -164,7 +158,7 @@ public final class RetrainBench {
         }
         Topics topics = Topics.from(settings);
         if (command.retrainOnly()) {
-            long messages = messages(bootstrap, topics.sessions());
+            long messages = KafkaTopics.messages(bootstrap, topics.sessions());
             if (messages <= 0) {
                 throw new IllegalStateException("topic '" + topics.sessions() + "' on " + bootstrap
                         + " holds no messages: fill it first (without " + RETRAIN_ONLY + ")");
@@ -182,7 +176,7 @@ public final class RetrainBench {
 
     private static void fill(Options options, String bootstrap, Topics topics) throws Exception {
         int days = options.integer("--days", 30);
-        long messages = messages(bootstrap, topics.sessions());
+        long messages = KafkaTopics.messages(bootstrap, topics.sessions());
         if (messages > 0) {
             System.out.printf("topic '%s' on %s already holds %,d messages: not publishing, the retrain reads those%n",
                     topics.sessions(), bootstrap, messages);
@@ -191,19 +185,11 @@ public final class RetrainBench {
         int partitions = options.integer("--partitions", 2);
         Duration retention = SESSIONS_RETENTION.compareTo(Duration.ofDays(days + 1L)) >= 0 ? SESSIONS_RETENTION
                 : Duration.ofDays(days + 1L);
-        try (Admin admin = admin(bootstrap)) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            if (!existing.contains(topics.sessions())) {
-                missing.add(new NewTopic(topics.sessions(), Optional.of(partitions), Optional.empty())
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))));
-            }
-            if (!existing.contains(topics.listings())) {
-                missing.add(new NewTopic(topics.listings(), Optional.of(partitions), Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-            }
-            admin.createTopics(missing).all().get();
-        }
+        KafkaTopics.createMissing(bootstrap, List.of(
+                new NewTopic(topics.sessions(), Optional.of(partitions), Optional.empty())
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))),
+                new NewTopic(topics.listings(), Optional.of(partitions), Optional.empty())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
         SyntheticSessions sessions = new SyntheticSessions(options.integer("--items", 100_000),
                 options.integer("--markets", 20), options.integer("--seed", 42));
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap, options.string("--compression", "lz4"))) {
@@ -292,34 +278,6 @@ public final class RetrainBench {
                 throw new IllegalStateException("publishing failed: " + failure.get(), failure.get());
             }
         }
-    }
-
-    /** Messages in a topic, from its partitions' beginning and end offsets; -1 when it does not exist. */
-    private static long messages(String bootstrap, String topic) throws InterruptedException, ExecutionException {
-        try (Admin admin = admin(bootstrap)) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return -1;
-            }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().forEach(p -> {
-                latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
-                earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
-            });
-            long total = 0;
-            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-                total += end.getValue().offset();
-            }
-            for (var start : admin.listOffsets(earliest).all().get().entrySet()) {
-                total -= start.getValue().offset();
-            }
-            return total;
-        }
-    }
-
-    private static Admin admin(String bootstrap) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000));
     }
 
     // ---- the retrain ----

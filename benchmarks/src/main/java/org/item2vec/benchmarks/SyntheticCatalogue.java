@@ -38,6 +38,17 @@ final class SyntheticCatalogue {
                 zipfSizes(items, markets));
     }
 
+    /** Generates a catalogue and publishes it under {@code dataDir/versions}, where the API looks; says so on stdout. */
+    static void publishInto(Path dataDir, int items, int dim, int markets) {
+        long started = System.nanoTime();
+        SyntheticCatalogue catalogue = generate(items, dim, markets);
+        String version = catalogue.publish(dataDir.resolve("versions"));
+        int[] sizes = catalogue.marketSizes;
+        System.out.printf("published %s: %,d items of dim %d in %d markets (largest %,d, smallest %,d) under %s"
+                        + " in %.1f s%n", version, items, dim, markets, Arrays.stream(sizes).max().orElse(0),
+                Arrays.stream(sizes).min().orElse(0), dataDir, (System.nanoTime() - started) / 1e9);
+    }
+
     /** Item ids depend only on the item count, so that a load generator can name items it did not create. */
     static String itemId(int index) {
         return "item" + index;
@@ -63,10 +74,6 @@ final class SyntheticCatalogue {
 
     int size() {
         return input.length / dim;
-    }
-
-    int[] marketSizes() {
-        return marketSizes.clone();
     }
 
     /** Writes the catalogue as the next model version under {@code versionsDir}; returns its name. */
