@@ -86,10 +86,7 @@ final class ApiCommand implements Command {
             if (context != null && context.isRunning()) {
                 context.close();
             }
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+            Throwable root = StartupException.rootCause(e);
             String reason = root instanceof BindException
                     ? "port " + properties.getOrDefault("micronaut.server.port", 8080) + " is in use (" + root.getMessage() + ")"
                     : root.getMessage();

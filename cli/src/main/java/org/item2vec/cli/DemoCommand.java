@@ -125,20 +125,12 @@ final class DemoCommand implements Command {
             log.accept("demo: Kafka broker (KRaft) listening on " + kafka.bootstrapServers());
             return kafka.bootstrapServers();
         } catch (IOException | RuntimeException e) {
-            if (rootCause(e) instanceof BindException) {
+            if (StartupException.rootCause(e) instanceof BindException) {
                 throw new StartupException("port " + port + " is in use: stop what uses it, pass " + KAFKA_PORT
                         + ", or use that Kafka with " + ServiceCommands.BOOTSTRAP_SERVERS, e);
             }
             throw e;
         }
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     /** The streaming service's and the trainer's settings: their usual defaults, kept under the demo's directory. */

@@ -7,4 +7,13 @@ final class StartupException extends RuntimeException {
     StartupException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The innermost cause of a failed start, which names what really went wrong (a port in use, say). */
+    static Throwable rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
 }
