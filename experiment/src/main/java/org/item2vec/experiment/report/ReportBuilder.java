@@ -3,7 +3,6 @@ package org.item2vec.experiment.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.item2vec.experiment.define.Experiment;
 import org.item2vec.experiment.define.ExperimentMode;
 import org.item2vec.experiment.define.Variant;
@@ -70,11 +69,11 @@ public final class ReportBuilder {
         TwoProportionTest.Comparison clicks = null;
         TwoProportionTest.Comparison bookings = null;
         if (control != null) {
-            clicks = compare(byUser ? control.clickingUsers() : control.clickedExposures(),
+            clicks = TwoProportionTest.compare(byUser ? control.clickingUsers() : control.clickedExposures(),
                     byUser ? control.users() : control.exposures(), clickSuccesses, trials).orElse(null);
             if (byUser) {
-                bookings = compare(control.bookingUsers(), control.users(), counts.bookingUsers(), counts.users())
-                        .orElse(null);
+                bookings = TwoProportionTest.compare(control.bookingUsers(), control.users(), counts.bookingUsers(),
+                        counts.users()).orElse(null);
             }
         }
         return new ExperimentReport.VariantResult(variant.name(), variant.weight(), counts.exposures(),
@@ -82,11 +81,6 @@ public final class ReportBuilder {
                 counts.clickingUsers(), counts.bookingUsers(), counts.clickThroughRate(),
                 rate(clickSuccesses, trials), byUser ? rate(counts.bookingUsers(), counts.users()) : null,
                 clicks, bookings, clicks != null && clicks.pValue() != null && clicks.pValue() < ALPHA);
-    }
-
-    private static Optional<TwoProportionTest.Comparison> compare(long controlSuccesses, long controlTrials,
-                                                                  long successes, long trials) {
-        return TwoProportionTest.compare(controlSuccesses, controlTrials, successes, trials);
     }
 
     private static double rate(long successes, long trials) {
