@@ -23,12 +23,23 @@ import org.item2vec.experiment.define.Variant;
  * temporary file and renamed over the old one, so a crash never leaves half a file.
  */
 public final class ExperimentCatalog {
+    /**
+     * What readers see, replaced whole on each change; the first running experiment is found here once, not
+     * by every request.
+     */
+    private record State(Map<String, Experiment> byId, List<Experiment> all, Optional<Experiment> firstRunning) {
+        static State of(Map<String, Experiment> byId) {
+            List<Experiment> all = List.copyOf(byId.values());
+            return new State(byId, all, all.stream().filter(Experiment::running).findFirst());
+        }
+    }
+
     private final Path file;
-    private volatile Map<String, Experiment> experiments;
+    private volatile State state;
 
     private ExperimentCatalog(Path file, Map<String, Experiment> experiments) {
         this.file = file;
-        this.experiments = experiments;
+        this.state = State.of(experiments);
     }
 
     /**
@@ -52,16 +63,21 @@ public final class ExperimentCatalog {
 
     /** All experiments, in the order they were first defined. */
     public List<Experiment> all() {
-        return List.copyOf(experiments.values());
+        return state.all();
     }
 
     public Optional<Experiment> find(String id) {
-        return Optional.ofNullable(experiments.get(id));
+        return Optional.ofNullable(state.byId().get(id));
+    }
+
+    /** The experiment a request that names none is served under. */
+    public Optional<Experiment> firstRunning() {
+        return state.firstRunning();
     }
 
     /** Defines or replaces an experiment and saves the file; true when it is new. */
     public synchronized boolean put(Experiment experiment) {
-        Map<String, Experiment> changed = new LinkedHashMap<>(experiments);
+        Map<String, Experiment> changed = new LinkedHashMap<>(state.byId());
         boolean created = changed.put(experiment.id(), experiment) == null;
         save(changed);
         return created;
@@ -69,10 +85,10 @@ public final class ExperimentCatalog {
 
     /** Removes an experiment and saves the file; false when there was none of that id. */
     public synchronized boolean remove(String id) {
-        if (!experiments.containsKey(id)) {
+        if (!state.byId().containsKey(id)) {
             return false;
         }
-        Map<String, Experiment> changed = new LinkedHashMap<>(experiments);
+        Map<String, Experiment> changed = new LinkedHashMap<>(state.byId());
         changed.remove(id);
         save(changed);
         return true;
@@ -81,7 +97,7 @@ public final class ExperimentCatalog {
     /** The model versions the variants of running experiments name, which must stay loaded. */
     public Set<String> models() {
         Set<String> models = new TreeSet<>();
-        for (Experiment experiment : experiments.values()) {
+        for (Experiment experiment : state.all()) {
             if (experiment.running()) {
                 experiment.variants().stream().map(Variant::model).filter(m -> m != null).forEach(models::add);
             }
@@ -99,6 +115,6 @@ public final class ExperimentCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the experiments file " + file, e);
         }
-        experiments = changed;
+        state = State.of(changed);
     }
 }

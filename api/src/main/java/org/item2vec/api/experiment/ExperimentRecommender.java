@@ -92,7 +92,7 @@ public final class ExperimentRecommender {
 
     private Optional<Experiment> governing(String requested) {
         if (requested == null) {
-            return catalog.all().stream().filter(Experiment::running).findFirst();
+            return catalog.firstRunning();
         }
         if (requested.equals(NONE)) {
             return Optional.empty();
