@@ -3,7 +3,6 @@ package org.item2vec.api.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,8 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.item2vec.api.TestModels;
+import org.item2vec.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,11 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapPageBrowserTest implements TestPropertyProvider {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "map.png");
-    private static final List<String> MISSING = Stream.of(CHROMIUM, CHROMEDRIVER)
-            .filter(program -> !Files.isExecutable(program)).map(Path::toString).toList();
     private static final int ITEMS_PER_MARKET = 70;
     private static final int ITEMS = 3 * ITEMS_PER_MARKET;
 
@@ -69,24 +61,15 @@ class MapPageBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startBrowser() {
-        if (!MISSING.isEmpty()) {
-            return; // every test skips, saying why
+        if (HeadlessChromium.isInstalled()) {
+            browser = HeadlessChromium.start();
+            wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // --no-sandbox: Chromium's sandbox refuses to run as root, as in containers.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @BeforeEach
     void needBrowser() {
-        assumeTrue(MISSING.isEmpty(), "the browser test needs " + String.join(" and ", MISSING)
-                + " (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
     }
 
     @AfterAll
@@ -164,8 +147,7 @@ class MapPageBrowserTest implements TestPropertyProvider {
         assertFalse(browser.findElement(By.id("message")).isDisplayed());
 
         wait.until(b -> text("vocabulary").equals("210"));
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+        HeadlessChromium.saveScreenshot(browser, SCREENSHOT);
     }
 
     @Test
