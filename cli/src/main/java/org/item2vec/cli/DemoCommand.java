@@ -105,6 +105,8 @@ final class DemoCommand implements Command {
             return false;
         }, () -> {
             // Last started, first stopped: the traffic, the API, the trainer, the streaming service, the broker.
+            // The close runs twice after Ctrl-C (hook, then the main thread): only the first one stops anything.
+            boolean wasRunning = !running.isEmpty();
             for (int i = running.size() - 1; i >= 0; i--) {
                 try {
                     running.get(i).close();
@@ -113,6 +115,9 @@ final class DemoCommand implements Command {
                 }
             }
             running.clear();
+            if (wasRunning) {
+                log.accept("demo: stopped");
+            }
             stopped.countDown();
         });
     }
