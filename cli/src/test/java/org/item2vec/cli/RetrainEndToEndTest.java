@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.streaming.topology.SessionMessages;
 import org.item2vec.testing.ChildJvm;
+import org.item2vec.testing.FreePort;
 import org.item2vec.trainer.demo.DemoMarketplace;
 import org.item2vec.trainer.sessions.Session;
 import org.item2vec.trainer.store.ModelVersions;
@@ -44,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * what arrived after the retrain read its data, and a retrain killed midway changes nothing.
  */
 class RetrainEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STARTUP = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** How long the API may take to show a change: it refreshes its models every second. */
+    private static final Duration REFRESH = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -55,7 +49,7 @@ class RetrainEndToEndTest {
     private final List<ChildJvm> children = new ArrayList<>();
     private DemoMarketplace demo;
     private Path settings;
-    private int apiPort;
+    private ApiClient api;
 
     @BeforeEach
     void startSystem() throws Exception {
@@ -77,12 +71,13 @@ class RetrainEndToEndTest {
                 "item2vec.retrain.threads=2",
                 "item2vec.model.dim=16",
                 "item2vec.model.noise-table-size=65536", ""));
-        apiPort = freePort();
+        int apiPort = FreePort.find();
+        api = new ApiClient(apiPort);
         ChildJvm trainer = start("trainer", "trainer", "--config", settings.toString(), "--status-port", "-1");
-        ChildJvm api = start("api", "api", "--data-dir", dir.resolve("data").toString(),
+        ChildJvm server = start("api", "api", "--data-dir", dir.resolve("data").toString(),
                 "--port", Integer.toString(apiPort));
         trainer.awaitOutput("trainer: reading", STARTUP);
-        api.awaitOutput("api: listening", STARTUP);
+        server.awaitOutput("api: listening", STARTUP);
     }
 
     @AfterEach
@@ -107,14 +102,14 @@ class RetrainEndToEndTest {
         Path versions = dir.resolve("data/versions");
         assertEquals(java.util.Optional.of("v000001"), new ModelVersions(versions).current());
         String item = demo.sessions().get(0).items().get(0);
-        JsonNode fromVersion = awaitJson("/recommend?item=" + item + "&model=v000001", 200, body -> true);
+        JsonNode fromVersion = api.await("/recommend?item=" + item + "&model=v000001", 200, body -> true, REFRESH);
         assertEquals("v000001", fromVersion.get("modelVersion").asText());
         assertTrue(fromVersion.get("recommendations").size() > 0, fromVersion::toString);
 
-        JsonNode models = awaitJson("/models", 200, body -> liveBase(body).equals("v000001"));
+        JsonNode models = api.await("/models", 200, body -> liveBase(body).equals("v000001"), REFRESH);
         assertEquals("v000001", models.get("currentVersion").asText());
-        awaitJson("/items/fresh-1", 200, body -> true);
-        JsonNode fresh = awaitJson("/similarity?a=fresh-1&b=fresh-2", 200, body -> true);
+        api.await("/items/fresh-1", 200, body -> true, REFRESH);
+        JsonNode fresh = api.await("/similarity?a=fresh-1&b=fresh-2", 200, body -> true, REFRESH);
         assertEquals("live", fresh.get("modelVersion").asText());
     }
 
@@ -122,9 +117,9 @@ class RetrainEndToEndTest {
     void aRetrainKilledMidwayLeavesThePublishedModelAndTheApiUnchanged() throws Exception {
         Item2VecTest.Run first = Item2VecTest.run("retrain", "--config", settings.toString());
         assertEquals(0, first.code(), first.err());
-        JsonNode before = awaitJson("/models", 200, body -> liveBase(body).equals("v000001"));
+        JsonNode before = api.await("/models", 200, body -> liveBase(body).equals("v000001"), REFRESH);
         String item = demo.sessions().get(0).items().get(0);
-        JsonNode answerBefore = awaitJson("/recommend?item=" + item + "&model=v000001", 200, body -> true);
+        JsonNode answerBefore = api.await("/recommend?item=" + item + "&model=v000001", 200, body -> true, REFRESH);
 
         Files.writeString(settings, "item2vec.retrain.epochs=500\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
@@ -137,11 +132,11 @@ class RetrainEndToEndTest {
         assertEquals(java.util.Optional.of("v000001"), versions.current());
         ModelVersions.verify(versions.list().get(0));
         Thread.sleep(2000); // two refresh intervals of the API
-        JsonNode after = get("/models", 200);
+        JsonNode after = api.get("/models", 200);
         assertEquals(before.get("currentVersion"), after.get("currentVersion"));
         assertEquals(names(before), names(after));
         assertEquals(answerBefore.get("recommendations"),
-                get("/recommend?item=" + item + "&model=v000001", 200).get("recommendations"));
+                api.get("/recommend?item=" + item + "&model=v000001", 200).get("recommendations"));
     }
 
     private static String liveBase(JsonNode models) {
@@ -184,38 +179,6 @@ class RetrainEndToEndTest {
             producer.send(new ProducerRecord<>("session-updates", "late-user",
                     "{\"sessionId\":\"late-user@1\",\"user\":\"late-user\",\"item\":\"" + item
                             + "\",\"context\":[\"" + previous + "\"],\"booked\":false}"));
-        }
-    }
-
-    private JsonNode get(String path, int status) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + apiPort + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(status, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
-    }
-
-    /** Polls until the answer has the status and satisfies {@code until}; the API refreshes every second. */
-    private JsonNode awaitJson(String path, int status, Predicate<JsonNode> until) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + apiPort + path)).build(), HttpResponse.BodyHandlers.ofString());
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == status) {
-                JsonNode body = JSON.readTree(response.body());
-                if (until.test(body)) {
-                    return body;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer as expected within 60 s; last answer: " + last);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
