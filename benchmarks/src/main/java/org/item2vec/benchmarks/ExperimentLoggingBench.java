@@ -1,6 +1,5 @@
 package org.item2vec.benchmarks;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -80,8 +80,6 @@ public final class ExperimentLoggingBench {
     /** How long the logging API may take, after the last run, to account for every impression. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
     private static final long SEED = 7;
-    private static final OperatingSystemMXBean OS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ExperimentLoggingBench() {
     }
@@ -122,7 +120,8 @@ public final class ExperimentLoggingBench {
      *              included, divided by its wall time: below the number of cores, when the load saturates
      *              them, other processes took the rest
      */
-    private record Run(int round, int connections, Logging logging, LoadGenerator.Result result, double cores) {
+    private record Run(int round, int connections, Logging logging, LoadGenerator.Result result, double cores,
+                       Map<String, Double> threads) {
         double throughput() {
             return result.throughput();
         }
@@ -241,11 +240,12 @@ public final class ExperimentLoggingBench {
             List<Logging> order = round % 2 == 1 ? List.of(Logging.OFF, Logging.ON) : List.of(Logging.ON, Logging.OFF);
             for (int connections : plan.connections()) {
                 for (Logging logging : order) {
-                    long wall = System.nanoTime();
-                    long cpu = OS.getProcessCpuTime();
+                    ThreadCpu before = ThreadCpu.now();
                     LoadGenerator.Result result = loads.get(logging).run(connections, plan.warmup(), plan.seconds());
-                    double cores = (double) (OS.getProcessCpuTime() - cpu) / (System.nanoTime() - wall);
-                    Run run = new Run(round, connections, logging, result, cores);
+                    Map<String, Double> threads = before.until(ThreadCpu.now(), ThreadCpu::pool,
+                            Map.of("load generator", result.cpuNanos()));
+                    double cores = threads.values().stream().mapToDouble(Double::doubleValue).sum() / 1e3;
+                    Run run = new Run(round, connections, logging, result, cores, threads);
                     runs.add(run);
                     LatencyHistogram latencies = result.latencies();
                     System.out.printf("%5d %12d %8s %9.0f %8.2f %8.2f %9.2f %7.0f %6.2f %8d%s%n", round,
@@ -285,6 +285,31 @@ public final class ExperimentLoggingBench {
         }
         System.out.printf("largest p99 difference: %+.2f ms, %s the %.0f ms budget%n", worst,
                 worst <= P99_BUDGET_MS ? "within" : "over", P99_BUDGET_MS);
+        printThreads(plan, runs);
+    }
+
+    /**
+     * Where the CPU went at the largest number of connections: medians of each group of threads, in ms of CPU
+     * per s, and per request (µs), off and on; groups of under 5 ms/s in both are left out.
+     */
+    private static void printThreads(Plan plan, List<Run> runs) {
+        int connections = plan.maxConnections();
+        Set<String> groups = new TreeSet<>();
+        runs.forEach(run -> groups.addAll(run.threads().keySet()));
+        System.out.printf("%nCPU by thread at %d connections, medians: ms per s, µs per request%n", connections);
+        System.out.printf("%-60s %9s %9s %9s %9s%n", "threads", "off ms/s", "on ms/s", "off µs", "on µs");
+        for (String group : groups) {
+            ToDoubleFunction<Run> millis = run -> run.threads().getOrDefault(group, 0.0);
+            double off = median(runs, connections, Logging.OFF, millis);
+            double on = median(runs, connections, Logging.ON, millis);
+            if (off >= 5 || on >= 5) {
+                System.out.printf("%-60s %9.1f %9.1f %9.1f %9.1f%n", group, off, on,
+                        median(runs, connections, Logging.OFF, run -> millis.applyAsDouble(run) * 1e3
+                                / run.throughput()),
+                        median(runs, connections, Logging.ON, run -> millis.applyAsDouble(run) * 1e3
+                                / run.throughput()));
+            }
+        }
     }
 
     private static double difference(List<Run> runs, int connections, ToDoubleFunction<Run> measure) {

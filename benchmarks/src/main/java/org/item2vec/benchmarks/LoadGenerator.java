@@ -17,9 +17,13 @@ final class LoadGenerator {
     private final int port;
     private final byte[][] requests;
 
-    /** What one run measured: requests answered 200 and the rest, and all their latencies. */
+    /**
+     * What one run measured: requests answered 200 and the rest, and all their latencies.
+     *
+     * @param cpuNanos the CPU time the connections' threads used, warm-up included
+     */
     record Result(int connections, double seconds, long ok, long errors, String firstError,
-                  LatencyHistogram latencies) {
+                  LatencyHistogram latencies, long cpuNanos) {
         double throughput() {
             return ok / seconds;
         }
@@ -44,14 +48,16 @@ final class LoadGenerator {
         long ok = 0;
         long errors = 0;
         String firstError = null;
+        long cpuNanos = 0;
         for (Client client : clients) {
             client.thread.join();
             latencies.add(client.latencies);
             ok += client.ok;
             errors += client.errors;
             firstError = firstError != null ? firstError : client.firstError;
+            cpuNanos += client.cpuNanos;
         }
-        return new Result(connections, measuredSeconds, ok, errors, firstError, latencies);
+        return new Result(connections, measuredSeconds, ok, errors, firstError, latencies, cpuNanos);
     }
 
     /** One connection and the thread driving it; its counts are read after the thread has ended. */
@@ -64,6 +70,7 @@ final class LoadGenerator {
         private long ok;
         private long errors;
         private String firstError;
+        private long cpuNanos;
 
         Client(int number, long measureFrom, long measureUntil) {
             this.thread = new Thread(this, "load-" + number);
@@ -94,6 +101,7 @@ final class LoadGenerator {
                 }
             }
             closeQuietly(connection);
+            cpuNanos = ThreadCpu.currentThread();
         }
 
         private void count(int status, String failure, long nanos) {
