@@ -311,7 +311,10 @@
   async function refreshStatus() {
     try {
       const status = await getJson('status');
-      show('model-version', status.modelVersion ? `${status.modelVersion} (${status.modelKind})` : 'none yet');
+      // The live model's version is its kind already: "live", not "live (live)".
+      show('model-version', !status.modelVersion ? 'none yet'
+        : status.modelVersion === status.modelKind ? status.modelVersion
+        : `${status.modelVersion} (${status.modelKind})`);
       show('vocabulary', status.vocabularySize.toLocaleString('en'));
       show('events-rate', status.eventsPerSecond.toLocaleString('en', {maximumFractionDigits: 1}));
       show('last-retrain', status.lastRetrain

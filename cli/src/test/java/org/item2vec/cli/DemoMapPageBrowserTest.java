@@ -69,7 +69,7 @@ class DemoMapPageBrowserTest {
                     entry -> entry.startsWith(market) && entry.endsWith(count.toString())), legend.toString()));
 
             wait.until(b -> text(browser, "vocabulary").equals(String.valueOf(listings.size())));
-            assertEquals("live (live)", text(browser, "model-version"));
+            assertEquals("live", text(browser, "model-version"));
             wait.until(b -> text(browser, "events-rate").matches("[0-9][0-9,.]*")
                     && Double.parseDouble(text(browser, "events-rate").replace(",", "")) > 0);
 
