@@ -61,6 +61,10 @@ final class DemoCommand implements Command {
                 Option.of(SEED, "N", "1", "random seed of the demo marketplace and its users"));
     }
 
+    /** A part of the demo that runs until closed, named for the log should closing it fail. */
+    private record Running(String name, AutoCloseable service) {
+    }
+
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
         Path dir = args.requiredPath(DIR);
@@ -69,7 +73,7 @@ final class DemoCommand implements Command {
         double rate = args.integer(RATE, 1, 100_000);
         long burst = args.integer(BURST, 0, 10_000_000);
         Consumer<String> log = ServiceCommands.timestamped(err);
-        List<AutoCloseable> running = new ArrayList<>();
+        List<Running> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         StreamingApp[] streaming = new StreamingApp[1];
         LiveTrainer[] trainer = new LiveTrainer[1];
@@ -79,17 +83,17 @@ final class DemoCommand implements Command {
                     : startBroker(dir.resolve("kafka"), args.integer(KAFKA_PORT, 1, 65535), running, log);
             Settings settings = Settings.load(null, Map.of(), servicesSettings(dir, bootstrap));
             streaming[0] = new StreamingApp(StreamingConfig.from(settings), log);
-            running.add(streaming[0]);
+            running.add(new Running("streaming service", streaming[0]));
             streaming[0].start();
             trainer[0] = new LiveTrainer(TrainerConfig.from(settings), log);
-            running.add(trainer[0]);
+            running.add(new Running("trainer", trainer[0]));
             trainer[0].start();
             ApplicationContext api = ApiCommand.start(Map.of("item2vec.api.data-dir", dir.toString(),
                     "micronaut.server.port", apiPort, KafkaSettings.BOOTSTRAP_SERVERS_KEY, bootstrap));
-            running.add(api::close);
+            running.add(new Running("API", api::close));
             DemoMarketplace marketplace = DemoMarketplace.generate(0, seed);
             DemoTraffic traffic = new DemoTraffic(marketplace, bootstrap, Topics.from(settings), rate, burst, seed, log);
-            running.add(traffic);
+            running.add(new Running("demo traffic", traffic));
             traffic.start();
             String item = marketplace.listings().get(0).id();
             out.println("item2vec demo: Kafka on " + bootstrap + ", API on " + api.getBean(EmbeddedServer.class).getURL()
@@ -109,9 +113,9 @@ final class DemoCommand implements Command {
             boolean wasRunning = !running.isEmpty();
             for (int i = running.size() - 1; i >= 0; i--) {
                 try {
-                    running.get(i).close();
+                    running.get(i).service().close();
                 } catch (Exception e) {
-                    log.accept("demo: stopping " + running.get(i).getClass().getSimpleName() + ": " + e);
+                    log.accept("demo: stopping the " + running.get(i).name() + ": " + e);
                 }
             }
             running.clear();
@@ -122,11 +126,11 @@ final class DemoCommand implements Command {
         });
     }
 
-    private static String startBroker(Path dataDir, int port, List<AutoCloseable> running, Consumer<String> log)
+    private static String startBroker(Path dataDir, int port, List<Running> running, Consumer<String> log)
             throws IOException {
         try {
             EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, port, 0);
-            running.add(kafka);
+            running.add(new Running("Kafka broker", kafka));
             log.accept("demo: Kafka broker (KRaft) listening on " + kafka.bootstrapServers());
             return kafka.bootstrapServers();
         } catch (IOException | RuntimeException e) {
