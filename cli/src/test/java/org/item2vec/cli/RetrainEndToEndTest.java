@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -54,10 +52,8 @@ class RetrainEndToEndTest {
     @BeforeEach
     void startSystem() throws Exception {
         kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("sessions", 2, (short) 1),
-                    new NewTopic("session-updates", 2, (short) 1), new NewTopic("listings", 1, (short) 1))).all().get();
-        }
+        kafka.createTopics(new NewTopic("sessions", 2, (short) 1), new NewTopic("session-updates", 2, (short) 1),
+                new NewTopic("listings", 1, (short) 1));
         demo = DemoMarketplace.generate(2000, 3);
         publishSessions(demo.sessions());
         settings = dir.resolve("item2vec.properties");

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -132,10 +130,8 @@ class LiveTrainerCrashTest {
     }
 
     private static void createTopics(EmbeddedKafka kafka) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(UPDATES, 1, (short) 1), new NewTopic("crash-sessions", 1, (short) 1),
-                    new NewTopic("crash-listings", 1, (short) 1))).all().get();
-        }
+        kafka.createTopics(new NewTopic(UPDATES, 1, (short) 1), new NewTopic("crash-sessions", 1, (short) 1),
+                new NewTopic("crash-listings", 1, (short) 1));
     }
 
     private static void produce(EmbeddedKafka kafka, List<String> updates, AtomicReference<Exception> failure) {

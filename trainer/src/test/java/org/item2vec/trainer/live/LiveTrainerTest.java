@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,11 +51,8 @@ class LiveTrainerTest {
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     private TrainerConfig config(String prefix) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(prefix + "updates", 1, (short) 1),
-                    new NewTopic(prefix + "sessions", 1, (short) 1), new NewTopic(prefix + "listings", 1, (short) 1)))
-                    .all().get();
-        }
+        kafka.createTopics(new NewTopic(prefix + "updates", 1, (short) 1), new NewTopic(prefix + "sessions", 1, (short) 1),
+                new NewTopic(prefix + "listings", 1, (short) 1));
         return TrainerConfig.from(Settings.empty()
                 .with("item2vec.kafka.bootstrap-servers", kafka.bootstrapServers())
                 .with("item2vec.trainer.data-dir", dir.resolve("model").toString())

@@ -3,17 +3,17 @@ package org.item2vec.trainer.retrain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.trainer.demo.DemoMarketplace;
 import org.item2vec.trainer.sessions.Session;
 
@@ -68,10 +68,8 @@ final class DemoSessions {
         return node.toString();
     }
 
-    static void createTopics(String bootstrapServers, String... topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(topics).stream().map(t -> new NewTopic(t, 2, (short) 1)).toList()).all().get();
-        }
+    static void createTopics(EmbeddedKafka kafka, String... topics) throws Exception {
+        kafka.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, 2, (short) 1)).toArray(NewTopic[]::new));
     }
 
     void publish(String bootstrapServers, String topic, List<Session> toPublish) {

@@ -40,7 +40,7 @@ class RetrainJobTest {
     static void startBroker() throws Exception {
         kafka = EmbeddedKafka.start(shared.resolve("kafka"), 0, 0);
         demo = new DemoSessions(3000, 5);
-        DemoSessions.createTopics(kafka.bootstrapServers(), "real", "early", "shuffled", "bad");
+        DemoSessions.createTopics(kafka, "real", "early", "shuffled", "bad");
         List<Session> sessions = demo.sessions();
         long lastDay = sessions.get(sessions.size() - 1).endMs() - 86_400_000L;
         demo.publish(kafka.bootstrapServers(), "real", sessions);
