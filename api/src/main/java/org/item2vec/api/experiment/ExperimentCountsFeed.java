@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.item2vec.experiment.events.BadMessageException;
 import org.item2vec.experiment.events.ExperimentCounts;
 import org.item2vec.experiment.events.ExperimentMessages;
+import org.item2vec.trainer.messages.TopicConsumers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,6 @@ public final class ExperimentCountsFeed implements AutoCloseable {
     private final Counter badRecords;
     private final Thread reader;
     private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean reading;
     private volatile boolean closing;
 
     public ExperimentCountsFeed(String bootstrapServers, String topic, MeterRegistry meters) {
@@ -66,13 +66,10 @@ public final class ExperimentCountsFeed implements AutoCloseable {
     }
 
     private static Properties consumerProperties(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = TopicConsumers.readCommitted(bootstrapServers, ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "item2vec-api-experiment-counts");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // The topic is compacted: created by the streaming service, never by a reader asking for it.
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -83,15 +80,9 @@ public final class ExperimentCountsFeed implements AutoCloseable {
         return Optional.ofNullable(latest.get(experiment));
     }
 
-    /** Whether the thread has found the topic and is following it. */
-    public boolean reading() {
-        return reading;
-    }
-
     private void readLoop() {
         try {
             assignWhenTheTopicExists();
-            reading = true;
             while (!closing) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     take(record);
@@ -104,7 +95,6 @@ public final class ExperimentCountsFeed implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("stopped reading experiment counts from {}: {}", topic, e.toString());
         } finally {
-            reading = false;
             consumer.close(Duration.ofSeconds(5));
         }
     }
