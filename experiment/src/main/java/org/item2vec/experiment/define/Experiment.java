@@ -24,8 +24,4 @@ public record Experiment(String id, String description, String salt, ExperimentM
     public Optional<Variant> variant(String name) {
         return variants.stream().filter(v -> v.name().equals(name)).findFirst();
     }
-
-    public Experiment withRunning(boolean nowRunning) {
-        return new Experiment(id, description, salt, mode, nowRunning, variants);
-    }
 }
