@@ -83,8 +83,7 @@ public final class ExperimentRecommender {
                 : variant(experiment, Assignment.variant(experiment, request.user()), request);
         if (request.user() != null) {
             impressions.accept(new Impression(request.requestId(), request.user(), experiment.id(), served.variant(),
-                    request.query().item(), served.modelVersion(),
-                    served.result().items().stream().map(Neighbour::item).toList(), served.teams(),
+                    request.query().item(), served.modelVersion(), items(served), served.teams(),
                     System.currentTimeMillis()));
         }
         return served;

@@ -56,7 +56,7 @@ public final class Recommender {
      */
     private static Recommendations popular(Model model, Query query) {
         if (model.vectors(query.item()).isEmpty() && model.listing(query.item()).isEmpty()) {
-            throw new UnknownItemException("unknown item '" + query.item() + "': it has no embedding and no listing");
+            throw unknownItem(query.item());
         }
         String market = market(model, query);
         Candidates candidates = new Candidates(model, query);
@@ -81,7 +81,7 @@ public final class Recommender {
     private static List<String> coldStartPeers(Model model, String item) {
         Optional<Listing> listing = model.listing(item);
         if (listing.isEmpty()) {
-            throw new UnknownItemException("unknown item '" + item + "': it has no embedding and no listing");
+            throw unknownItem(item);
         }
         List<String> peers = model.listings().peersOf(item, peer -> model.vectors(peer).isPresent());
         if (peers.isEmpty()) {
@@ -205,5 +205,9 @@ public final class Recommender {
             }
             return result;
         }
+    }
+
+    private static UnknownItemException unknownItem(String item) {
+        return new UnknownItemException("unknown item '" + item + "': it has no embedding and no listing");
     }
 }
