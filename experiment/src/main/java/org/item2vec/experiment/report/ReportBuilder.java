@@ -64,13 +64,13 @@ public final class ReportBuilder {
     private static ExperimentReport.VariantResult result(Variant variant, VariantCounts counts,
                                                          VariantCounts control, ReportUnit unit) {
         boolean byUser = unit == ReportUnit.USERS;
-        long clickSuccesses = byUser ? counts.clickingUsers() : counts.clickedExposures();
-        long trials = byUser ? counts.users() : counts.exposures();
+        long clickSuccesses = unit.clickSuccesses(counts);
+        long trials = unit.trials(counts);
         TwoProportionTest.Comparison clicks = null;
         TwoProportionTest.Comparison bookings = null;
         if (control != null) {
-            clicks = TwoProportionTest.compare(byUser ? control.clickingUsers() : control.clickedExposures(),
-                    byUser ? control.users() : control.exposures(), clickSuccesses, trials).orElse(null);
+            clicks = TwoProportionTest.compare(unit.clickSuccesses(control), unit.trials(control), clickSuccesses,
+                    trials).orElse(null);
             if (byUser) {
                 bookings = TwoProportionTest.compare(control.bookingUsers(), control.users(), counts.bookingUsers(),
                         counts.users()).orElse(null);
@@ -102,10 +102,9 @@ public final class ReportBuilder {
                                                           ReportUnit unit) {
         String first = experiment.variants().get(0).name();
         String second = experiment.variants().get(1).name();
-        boolean byUser = unit == ReportUnit.USERS;
-        long winsFirst = byUser ? counts.variant(first).preferringUsers() : counts.variant(first).wonExposures();
-        long winsSecond = byUser ? counts.variant(second).preferringUsers() : counts.variant(second).wonExposures();
-        long ties = byUser ? counts.tiedUsers() : counts.tiedExposures();
+        long winsFirst = unit.wins(counts.variant(first));
+        long winsSecond = unit.wins(counts.variant(second));
+        long ties = unit.ties(counts);
         InterleavingPreference.Result result = InterleavingPreference.of(winsFirst, winsSecond, ties);
         String preferred = result.pValue() < ALPHA && result.delta() != 0 ? (result.delta() > 0 ? second : first)
                 : null;
