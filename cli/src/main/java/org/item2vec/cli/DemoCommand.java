@@ -75,19 +75,17 @@ final class DemoCommand implements Command {
         Consumer<String> log = ServiceCommands.timestamped(err);
         List<Running> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        StreamingApp[] streaming = new StreamingApp[1];
-        LiveTrainer[] trainer = new LiveTrainer[1];
         return ServiceCommands.runUntilStopped(name(), () -> {
             Files.createDirectories(dir);
             String bootstrap = args.has(ServiceCommands.BOOTSTRAP_SERVERS) ? args.string(ServiceCommands.BOOTSTRAP_SERVERS)
                     : startBroker(dir.resolve("kafka"), args.integer(KAFKA_PORT, 1, 65535), running, log);
             Settings settings = Settings.load(null, Map.of(), servicesSettings(dir, bootstrap));
-            streaming[0] = new StreamingApp(StreamingConfig.from(settings), log);
-            running.add(new Running("streaming service", streaming[0]));
-            streaming[0].start();
-            trainer[0] = new LiveTrainer(TrainerConfig.from(settings), log);
-            running.add(new Running("trainer", trainer[0]));
-            trainer[0].start();
+            StreamingApp streaming = new StreamingApp(StreamingConfig.from(settings), log);
+            running.add(new Running("streaming service", streaming));
+            streaming.start();
+            LiveTrainer trainer = new LiveTrainer(TrainerConfig.from(settings), log);
+            running.add(new Running("trainer", trainer));
+            trainer.start();
             ApplicationContext api = ApiCommand.start(Map.of("item2vec.api.data-dir", dir.toString(),
                     "micronaut.server.port", apiPort, KafkaSettings.BOOTSTRAP_SERVERS_KEY, bootstrap));
             running.add(new Running("API", api::close));

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,7 +43,8 @@ final class DemoTraffic implements AutoCloseable {
     private final List<Open> open = new ArrayList<>();
     /** Users with an open session: a user browses one session at a time. */
     private final Set<String> browsing = new HashSet<>();
-    private final AtomicLong published = new AtomicLong();
+    /** Events published so far; the traffic thread's alone. */
+    private long published;
     private final Thread thread;
     private final Consumer<String> log;
     private volatile boolean closing;
@@ -78,17 +78,13 @@ final class DemoTraffic implements AutoCloseable {
         thread.start();
     }
 
-    /** Events published so far. */
-    long published() {
-        return published.get();
-    }
 
     private void run() {
         long start = System.nanoTime();
         try {
             while (!closing) {
-                if (published.get() >= burst) {
-                    long due = start + (long) ((published.get() - burst) / eventsPerSecond * 1e9);
+                if (published >= burst) {
+                    long due = start + (long) ((published - burst) / eventsPerSecond * 1e9);
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -127,7 +123,7 @@ final class DemoTraffic implements AutoCloseable {
         String event = String.format(Locale.ROOT, "{\"user\": \"%s\", \"item\": \"%s\", \"ts\": %d, \"type\": \"%s\", "
                 + "\"market\": \"%s\"}", session.user(), item, System.currentTimeMillis(), type, session.market());
         producer.send(new ProducerRecord<>(topics.clicks(), session.user(), event));
-        published.incrementAndGet();
+        published++;
     }
 
     private Open newSession() {
