@@ -15,6 +15,8 @@ import org.item2vec.trainer.retrain.RetrainJob;
 final class RetrainCommand implements Command {
     static final int REFUSED = 3;
     static final String VERSIONS_DIR = "--versions-dir";
+    static final Option VERSIONS_DIR_OPTION = Option.of(VERSIONS_DIR, "DIR", TrainerConfig.DEFAULT_VERSIONS_DIR,
+            "where versions are published");
     static final String HISTORY = "--history";
     static final String FORCE = "--force";
 
@@ -32,7 +34,7 @@ final class RetrainCommand implements Command {
     public List<Option> options() {
         return List.of(
                 ServiceCommands.CONFIG_OPTION, ServiceCommands.BOOTSTRAP_OPTION,
-                Option.of(VERSIONS_DIR, "DIR", TrainerConfig.DEFAULT_VERSIONS_DIR, "where versions are published"),
+                VERSIONS_DIR_OPTION,
                 Option.of(HISTORY, "DURATION", "all", "how far back sessions are read, e.g. 60d"),
                 Option.flag(FORCE, "publish even when the new model is worse than the current one"));
     }

@@ -28,8 +28,7 @@ final class RollbackCommand implements Command {
     public List<Option> options() {
         return List.of(
                 ServiceCommands.CONFIG_OPTION,
-                Option.of(RetrainCommand.VERSIONS_DIR, "DIR", TrainerConfig.DEFAULT_VERSIONS_DIR,
-                        "where versions are published"),
+                RetrainCommand.VERSIONS_DIR_OPTION,
                 Option.of(TO, "VERSION", null, "the version to make current (default: the one before the current)"));
     }
 
