@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +34,7 @@ import org.item2vec.experiment.events.ExperimentCounts;
 import org.item2vec.experiment.events.ExperimentMessages;
 import org.item2vec.experiment.events.Impression;
 import org.item2vec.experiment.events.VariantCounts;
+import org.item2vec.testing.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,10 +106,7 @@ class ImpressionLogTest {
 
     @Test
     void withKafkaAwayRequestsSucceedAndLostImpressionsAreCounted() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePort.find();
         try (ApplicationContext api = startApi("127.0.0.1:" + closedPort,
                 Map.of("item2vec.experiments.send-timeout", "200ms", "item2vec.experiments.impression-buffer", "4"))) {
             HttpTester http = new HttpTester(api.getBean(EmbeddedServer.class).getURI());
