@@ -335,10 +335,8 @@ public final class ExperimentLoggingBench {
 
     private static double median(List<Run> runs, int connections, Logging logging,
                                  ToDoubleFunction<Run> measure) {
-        double[] values = runs.stream().filter(r -> r.connections() == connections && r.logging() == logging)
-                .mapToDouble(measure).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return Median.of(runs.stream().filter(r -> r.connections() == connections && r.logging() == logging)
+                .mapToDouble(measure));
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import java.util.stream.DoubleStream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.item2vec.api.experiment.ImpressionLog;
 import org.item2vec.broker.EmbeddedKafka;
@@ -114,7 +113,7 @@ public final class ImpressionCostBench {
         print("median", "idle", medians(idle, Usage::cpu), 1);
         print("", "loaded", medians(busy, Usage::cpu), 1);
         System.out.printf("%nper impression (loaded - idle, medians)%n%14s%s   total%n", "", header());
-        double impressionsPerSecond = median(busy.stream().mapToDouble(Usage::impressionsPerSecond));
+        double impressionsPerSecond = Median.of(busy.stream().mapToDouble(Usage::impressionsPerSecond));
         // ms per s over impressions per s, in µs; bytes per s over impressions per s
         print("", "CPU µs", perImpression(idle, busy, Usage::cpu, 1e3 / impressionsPerSecond), 1);
         print("", "heap B", perImpression(idle, busy, Usage::allocated, 1 / impressionsPerSecond), 0);
@@ -136,7 +135,7 @@ public final class ImpressionCostBench {
     private static Map<Part, Double> medians(List<Usage> rounds, Function<Usage, Map<Part, Double>> measure) {
         Map<Part, Double> medians = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
-            medians.put(part, median(rounds.stream().mapToDouble(usage -> measure.apply(usage).get(part))));
+            medians.put(part, Median.of(rounds.stream().mapToDouble(usage -> measure.apply(usage).get(part))));
         }
         return medians;
     }
@@ -215,11 +214,5 @@ public final class ImpressionCostBench {
 
     private static double count(SimpleMeterRegistry meters, String outcome) {
         return meters.find("item2vec.impressions").tag("outcome", outcome).counter().count();
-    }
-
-    private static double median(DoubleStream values) {
-        double[] sorted = values.sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
