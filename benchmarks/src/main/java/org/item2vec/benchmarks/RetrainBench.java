@@ -33,7 +33,6 @@ import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 import org.item2vec.service.config.Topics;
-import org.item2vec.trainer.io.Directories;
 import org.item2vec.trainer.live.TrainerConfig;
 import org.item2vec.trainer.retrain.RetrainConfig;
 import org.item2vec.trainer.retrain.RetrainJob;
@@ -122,17 +121,18 @@ public final class RetrainBench {
             run(command, bootstrap);
             return;
         }
-        boolean keepData = options.has("--kafka-dir");
-        Path kafkaDir = keepData ? Path.of(options.string("--kafka-dir", null))
-                : Files.createTempDirectory("item2vec-retrain-kafka");
+        TemporaryDirectory temporaryKafkaDir = options.has("--kafka-dir") ? null
+                : TemporaryDirectory.create("item2vec-retrain-kafka");
+        Path kafkaDir = temporaryKafkaDir == null ? Path.of(options.string("--kafka-dir", null))
+                : temporaryKafkaDir.path();
         long started = System.nanoTime();
         EmbeddedKafka kafka = EmbeddedKafka.start(kafkaDir, options.integer("--port", 0), 0);
         System.out.printf("Kafka broker started in this JVM at %s in %.1f s, data in %s%n", kafka.bootstrapServers(),
                 (System.nanoTime() - started) / 1e9, kafkaDir);
         Runnable cleanUp = () -> {
             kafka.close();
-            if (!keepData) {
-                deleteRecursively(kafkaDir);
+            if (temporaryKafkaDir != null) {
+                temporaryKafkaDir.close();
             }
         };
         if (command.publishOnly()) {
@@ -283,14 +283,16 @@ public final class RetrainBench {
     // ---- the retrain ----
 
     private static void retrain(Settings given) throws InterruptedException {
-        boolean temporary = given.string(TrainerConfig.VERSIONS_DIR_KEY, null) == null;
-        Path versionsDir;
-        try {
-            versionsDir = temporary ? Files.createTempDirectory("item2vec-retrain-versions")
-                    : Path.of(given.string(TrainerConfig.VERSIONS_DIR_KEY, null));
+        String givenVersionsDir = given.string(TrainerConfig.VERSIONS_DIR_KEY, null);
+        try (TemporaryDirectory temporary = givenVersionsDir == null
+                ? TemporaryDirectory.create("item2vec-retrain-versions") : null) {
+            retrainInto(given, temporary == null ? Path.of(givenVersionsDir) : temporary.path());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void retrainInto(Settings given, Path versionsDir) throws InterruptedException {
         Settings settings = given.with(TrainerConfig.VERSIONS_DIR_KEY, versionsDir.toString());
         if (settings.string("item2vec.retrain.report-interval", null) == null) {
             settings = settings.with("item2vec.retrain.report-interval", REPORT_INTERVAL.toSeconds() + "s");
@@ -308,29 +310,23 @@ public final class RetrainBench {
         PeakMemory memory = new PeakMemory();
         memory.takePeaks(); // the retrain's peaks only, not those of filling the topics
         RetrainPhases phases = new RetrainPhases(memory, System.out);
+        RetrainJob.Outcome outcome;
         try {
-            RetrainJob.Outcome outcome;
-            try {
-                outcome = new RetrainJob(config, phases).run(true);
-            } catch (RuntimeException | OutOfMemoryError e) {
-                phases.finish();
-                RetrainPhases.Phase reached = phases.lastEnded();
-                System.out.printf(Locale.ROOT, "%nthe retrain failed after %.1f s, %s: %s%n", phases.seconds(),
-                        reached == null ? "while reading the history"
-                                : "after the last line of phase '" + reached.label() + "'", e);
-                phases.print(System.out);
-                throw e;
-            }
+            outcome = new RetrainJob(config, phases).run(true);
+        } catch (RuntimeException | OutOfMemoryError e) {
             phases.finish();
-            System.out.printf(Locale.ROOT, "%nload average at the end: %.2f (other processes compete for the cores when"
-                    + " it is above %d)%n", loadAverage(), Runtime.getRuntime().availableProcessors());
+            RetrainPhases.Phase reached = phases.lastEnded();
+            System.out.printf(Locale.ROOT, "%nthe retrain failed after %.1f s, %s: %s%n", phases.seconds(),
+                    reached == null ? "while reading the history"
+                            : "after the last line of phase '" + reached.label() + "'", e);
             phases.print(System.out);
-            report(outcome, versionsDir);
-        } finally {
-            if (temporary) {
-                deleteRecursively(versionsDir);
-            }
+            throw e;
         }
+        phases.finish();
+        System.out.printf(Locale.ROOT, "%nload average at the end: %.2f (other processes compete for the cores when"
+                + " it is above %d)%n", loadAverage(), Runtime.getRuntime().availableProcessors());
+        phases.print(System.out);
+        report(outcome, versionsDir);
     }
 
     private static double loadAverage() {
@@ -359,14 +355,6 @@ public final class RetrainBench {
                     throw new UncheckedIOException(e);
                 }
             }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try {
-            Directories.deleteRecursively(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
