@@ -134,7 +134,7 @@ public final class LiveTrainer implements AutoCloseable {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     apply(record);
-                    nextOffsets.put(record.topic() + ":" + record.partition(), record.offset() + 1);
+                    nextOffsets.put(TopicConsumers.offsetKey(record.topic(), record.partition()), record.offset() + 1);
                     appliedMessages++;
                     unsaved = true;
                 }
@@ -190,7 +190,7 @@ public final class LiveTrainer implements AutoCloseable {
 
     private void seekToSavedOffsets() {
         for (TopicPartition partition : consumer.assignment()) {
-            Long saved = nextOffsets.get(partition.topic() + ":" + partition.partition());
+            Long saved = nextOffsets.get(TopicConsumers.offsetKey(partition.topic(), partition.partition()));
             if (saved == null) {
                 consumer.seekToBeginning(List.of(partition));
             } else {

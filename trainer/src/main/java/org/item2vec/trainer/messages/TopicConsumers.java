@@ -3,9 +3,17 @@ package org.item2vec.trainer.messages;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
-/** How the trainers read the topics the streaming application writes. */
+/** How the trainers read the topics the streaming application writes, and name their offsets. */
 public final class TopicConsumers {
     private TopicConsumers() {
+    }
+
+    /**
+     * The key of a partition's offset in the offsets the trainers keep and the manifests record: the live trainer
+     * resumes a published version from these, so every writer and reader must spell them alike.
+     */
+    public static String offsetKey(String topic, int partition) {
+        return topic + ":" + partition;
     }
 
     /**

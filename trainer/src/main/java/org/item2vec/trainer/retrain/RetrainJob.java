@@ -13,6 +13,7 @@ import org.item2vec.trainer.corpus.Corpus;
 import org.item2vec.trainer.corpus.CorpusBuilder;
 import org.item2vec.trainer.corpus.ItemMarkets;
 import org.item2vec.trainer.eval.NextItemEvaluation;
+import org.item2vec.trainer.messages.TopicConsumers;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.retrain.SessionHistory.Session;
@@ -120,7 +121,8 @@ public final class RetrainJob {
         Map<String, Long> seen = current.get().offsets() == null ? Map.of() : current.get().offsets();
         String topic = config.topics().sessions();
         List<Session> unseen = heldOut.stream()
-                .filter(s -> s.offset() >= seen.getOrDefault(topic + ":" + s.partition(), 0L)).toList();
+                .filter(s -> s.offset() >= seen.getOrDefault(TopicConsumers.offsetKey(topic, s.partition()), 0L))
+                .toList();
         if (unseen.size() < heldOut.size()) {
             log.accept(String.format(Locale.ROOT, "retrain: %,d of the %,d held-out sessions are new since %s; "
                     + "the gate judges on those", unseen.size(), heldOut.size(), current.get().version()));

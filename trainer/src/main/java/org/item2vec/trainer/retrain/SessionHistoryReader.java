@@ -91,7 +91,8 @@ final class SessionHistoryReader {
             }, "listings", listingByItem::size);
 
             Map<String, Long> endOffsets = new LinkedHashMap<>();
-            ends.forEach((partition, end) -> endOffsets.put(partition.topic() + ":" + partition.partition(), end));
+            ends.forEach((partition, end) -> endOffsets.put(TopicConsumers.offsetKey(partition.topic(),
+                    partition.partition()), end));
             return new Read(history, new ArrayList<>(listingByItem.values()), endOffsets, bad[0], startedAt);
         } catch (KafkaException e) {
             throw unreachable(e);
