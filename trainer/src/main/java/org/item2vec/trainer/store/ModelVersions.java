@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.item2vec.trainer.io.Directories;
 import org.item2vec.trainer.online.Listing;
@@ -52,6 +53,7 @@ public final class ModelVersions {
     public static final String RETRAIN = "retrain";
     /** A copy of the live model at one moment. */
     public static final String SNAPSHOT = "snapshot";
+    private static final Pattern VERSION_NAME = Pattern.compile("v\\d{6}");
     private static final String LOCK = ".lock";
     private static final String UNFINISHED = ".tmp";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -132,14 +134,18 @@ public final class ModelVersions {
         });
     }
 
+    /** Whether {@code name} is a version's name and the version's directory is there. */
+    private boolean isVersion(String name) {
+        return VERSION_NAME.matcher(name).matches() && Files.isDirectory(root.resolve(name));
+    }
+
     /** The published versions, oldest first. */
     public List<Path> list() {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(root)) {
-            return entries.filter(p -> p.getFileName().toString().matches("v\\d{6}") && Files.isDirectory(p))
-                    .sorted().toList();
+            return entries.filter(p -> isVersion(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new StoreException("cannot list model versions in " + root + ": " + e.getMessage(), e);
         }
@@ -149,8 +155,7 @@ public final class ModelVersions {
     public Optional<String> current() {
         try {
             String name = Files.readString(root.resolve(CURRENT), StandardCharsets.UTF_8).trim();
-            return Files.isDirectory(root.resolve(name)) && name.matches("v\\d{6}") ? Optional.of(name)
-                    : Optional.empty();
+            return isVersion(name) ? Optional.of(name) : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -160,11 +165,10 @@ public final class ModelVersions {
 
     /** Makes a published version current, after checking its files against its checksum. */
     public Manifest makeCurrent(String version) {
-        Path directory = root.resolve(version);
-        if (!version.matches("v\\d{6}") || !Files.isDirectory(directory)) {
+        if (!isVersion(version)) {
             throw new StoreException("there is no model version '" + version + "' in " + root);
         }
-        Manifest manifest = verify(directory);
+        Manifest manifest = verify(root.resolve(version));
         locked("make a version current in", () -> {
             Path temporary = root.resolve(CURRENT + UNFINISHED);
             Files.writeString(temporary, version + "\n", StandardCharsets.UTF_8);
