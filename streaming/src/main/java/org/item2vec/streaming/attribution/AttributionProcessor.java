@@ -56,7 +56,12 @@ final class AttributionProcessor implements Processor<String, UserEvent, String,
                 ? attributor.impression(shown.impression(), recent, users)
                 : attributor.engagement((Engagement) record.value(), recent, users);
 
-        touched.forEach((experiment, state) -> experimentUsers.put(ExperimentUser.key(experiment, user), state));
+        // A returning user's impression usually changes nothing of theirs: no store write, no changelog record.
+        touched.forEach((experiment, state) -> {
+            if (state.changed()) {
+                experimentUsers.put(ExperimentUser.key(experiment, user), state);
+            }
+        });
         recent.forgetBefore(cutoff(context.currentStreamTimeMs()));
         store(user, recent);
         changes.nonZero().forEach((experiment, change) ->

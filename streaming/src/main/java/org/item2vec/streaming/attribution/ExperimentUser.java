@@ -17,6 +17,8 @@ final class ExperimentUser {
     private final TeamCounts clicks;
     private final TeamCounts bookings;
     private final TeamCounts interleavedClicks;
+    /** Whether this object differs from what was read from the store: only then is it worth writing back. */
+    private boolean changed;
 
     ExperimentUser() {
         this(new TreeSet<>(), new TeamCounts(), new TeamCounts(), new TeamCounts());
@@ -51,11 +53,16 @@ final class ExperimentUser {
     }
 
     void expose(String variant) {
-        exposed.add(variant);
+        changed |= exposed.add(variant);
+    }
+
+    boolean changed() {
+        return changed;
     }
 
     /** Credits (delta +1) or withdraws (delta -1) an engagement credited to {@code team}. */
     void credit(String team, Engagement.Type type, int delta, boolean interleaved) {
+        changed = true;
         if (type == Engagement.Type.BOOKING) {
             bookings.add(team, delta);
             return;
