@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /**
- * GETs over a real socket to an API that a test started in another process on {@code localhost}: one call, or
+ * GETs over a real socket to an API that a test started on {@code localhost}, in its own JVM or another: one call, or
  * calls until the answer is the one expected, since the API serves what its models have learned so far.
  */
 final class ApiClient {

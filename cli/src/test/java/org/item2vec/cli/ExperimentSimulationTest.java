@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExperimentSimulationTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXPERIMENTS = """
             {"experiments": [
               {"id": "ctr", "variants": [{"name": "control"}, {"name": "treatment", "strategy": "any-market"}]},
@@ -72,8 +66,7 @@ class ExperimentSimulationTest {
     private EmbeddedKafka kafka;
     private StreamingApp streaming;
     private ApplicationContext api;
-    private HttpClient http;
-    private URI base;
+    private ApiClient client;
     private KafkaProducer<String, String> clicks;
     private final List<String> streamingLog = new CopyOnWriteArrayList<>();
 
@@ -96,8 +89,7 @@ class ExperimentSimulationTest {
                 "item2vec.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "item2vec.experiments.interleaving-seed", 7));
         api.getBean(EmbeddedServer.class).start();
-        base = api.getBean(EmbeddedServer.class).getURI();
-        http = HttpClient.newHttpClient();
+        client = new ApiClient(api.getBean(EmbeddedServer.class).getPort());
         clicks = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                 new StringSerializer(), new StringSerializer());
     }
@@ -240,12 +232,10 @@ class ExperimentSimulationTest {
         }
 
         JsonNode serve(String user, String item) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(
-                    "/recommend?k=6&item=" + item + "&user=" + user + "&experiment=" + experiment)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
+            JsonNode served = client.get("/recommend?k=6&item=" + item + "&user=" + user + "&experiment="
+                    + experiment, 200);
             lists++;
-            return JSON.readTree(response.body());
+            return served;
         }
 
         void click(String user, String item) {
@@ -258,31 +248,24 @@ class ExperimentSimulationTest {
         /** The report, once every list served and every click sent has been counted. */
         JsonNode awaitCounts() throws Exception {
             clicks.flush();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            JsonNode report = null;
-            while (System.nanoTime() < deadline) {
-                report = report();
-                long exposures = 0;
-                long counted = 0;
-                for (JsonNode variant : report.get("variants")) {
-                    exposures = report.get("mode").asText().equals("ab") ? exposures + variant.get("exposures").asLong()
-                            : Math.max(exposures, variant.get("exposures").asLong());
-                    counted += variant.get("clicks").asLong();
-                }
-                if (exposures == lists && counted == clicksSent) {
-                    return report;
-                }
-                Thread.sleep(250);
+            try {
+                return client.await("/experiments/" + experiment + "/report", 200, this::countsEverything,
+                        Duration.ofSeconds(120));
+            } catch (AssertionError e) {
+                throw new AssertionError("the counts of " + experiment + " did not reach " + lists + " lists and "
+                        + clicksSent + " clicks: " + e.getMessage() + "\nstreaming log: " + streamingLog, e);
             }
-            throw new AssertionError("the counts of " + experiment + " did not reach " + lists + " lists and "
-                    + clicksSent + " clicks: " + report + "\nstreaming log: " + streamingLog);
         }
 
-        private JsonNode report() throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(
-                    "/experiments/" + experiment + "/report")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return JSON.readTree(response.body());
+        private boolean countsEverything(JsonNode report) {
+            long exposures = 0;
+            long counted = 0;
+            for (JsonNode variant : report.get("variants")) {
+                exposures = report.get("mode").asText().equals("ab") ? exposures + variant.get("exposures").asLong()
+                        : Math.max(exposures, variant.get("exposures").asLong());
+                counted += variant.get("clicks").asLong();
+            }
+            return exposures == lists && counted == clicksSent;
         }
     }
 
