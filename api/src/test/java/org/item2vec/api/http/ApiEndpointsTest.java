@@ -104,6 +104,8 @@ class ApiEndpointsTest implements TestPropertyProvider {
     @Test
     void unknownItemsAndModelsAnswer404WithAJsonReason() {
         assertError(404, "unknown item 'zzz'", http.get("/recommend?item=zzz"));
+        assertError(404, "unknown item 'zzz': it has no embedding and no listing",
+                http.get("/recommend?item=zzz&mode=popular"));
         assertError(404, "no item of its market, type and price bucket", http.get("/recommend?item=lonely"));
         assertError(404, "model 'v999999' is not served", http.get("/recommend?item=p1&model=v999999"));
         assertError(404, "unknown item 'zzz'", http.get("/items/zzz"));
