@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.item2vec.trainer.online.OnlineModel;
-import org.item2vec.trainer.store.EmbeddingStore;
+import org.item2vec.learn.online.OnlineModel;
+import org.item2vec.store.EmbeddingStore;
 
 /**
  * A live trainer as an API test plays it: a temporary data directory whose live store holds

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.item2vec.api.index.AnnIndex;
-import org.item2vec.trainer.vectors.Neighbour;
-import org.item2vec.trainer.vectors.TopK;
-import org.item2vec.trainer.vectors.VectorMath;
+import org.item2vec.learn.vectors.Neighbour;
+import org.item2vec.learn.vectors.TopK;
+import org.item2vec.learn.vectors.VectorMath;
 
 /**
  * What the API's HNSW index costs and how much it finds: build time and heap for {@code --items} clustered

@@ -33,11 +33,11 @@ import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 import org.item2vec.service.config.Topics;
+import org.item2vec.store.ModelVersions;
+import org.item2vec.store.ModelVersions.Manifest;
 import org.item2vec.trainer.live.TrainerConfig;
 import org.item2vec.trainer.retrain.RetrainConfig;
 import org.item2vec.trainer.retrain.RetrainJob;
-import org.item2vec.trainer.store.ModelVersions;
-import org.item2vec.trainer.store.ModelVersions.Manifest;
 
 /**
  * The full retrain ({@link RetrainJob}) over a synthetic session history in Kafka ({@link SyntheticSessions}):

@@ -2,9 +2,9 @@ package org.item2vec.benchmarks;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.item2vec.trainer.sgns.MarketNoise;
-import org.item2vec.trainer.sgns.NoiseDistribution;
-import org.item2vec.trainer.sgns.SgnsKernel;
+import org.item2vec.learn.sgns.MarketNoise;
+import org.item2vec.learn.sgns.NoiseDistribution;
+import org.item2vec.learn.sgns.SgnsKernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.item2vec.trainer.online.Listing;
-import org.item2vec.trainer.online.OnlineModel;
-import org.item2vec.trainer.online.OnlineParams;
-import org.item2vec.trainer.store.ModelVersions;
+import org.item2vec.events.messages.Listing;
+import org.item2vec.learn.online.OnlineModel;
+import org.item2vec.learn.online.OnlineParams;
+import org.item2vec.store.ModelVersions;
 
 /**
  * A marketplace made up for load tests: clustered item vectors, and a listing for every item in markets of

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.item2vec.trainer.io.Directories;
+import org.item2vec.learn.io.Directories;
 
 /** A directory made for one run, deleted with everything in it when closed. */
 final class TemporaryDirectory implements AutoCloseable {

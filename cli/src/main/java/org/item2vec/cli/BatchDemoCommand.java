@@ -8,20 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.item2vec.trainer.corpus.CorpusBuilder;
-import org.item2vec.trainer.corpus.CorpusFiles;
-import org.item2vec.trainer.corpus.InputFormat;
-import org.item2vec.trainer.corpus.ItemMarkets;
-import org.item2vec.trainer.demo.DemoMarketplace.Listing;
+import org.item2vec.events.sessions.ClickEvent;
+import org.item2vec.events.sessions.SessionRules;
+import org.item2vec.learn.corpus.CorpusBuilder;
+import org.item2vec.learn.corpus.CorpusFiles;
+import org.item2vec.learn.corpus.InputFormat;
+import org.item2vec.learn.corpus.ItemMarkets;
+import org.item2vec.learn.sgns.SgnsTrainer;
+import org.item2vec.learn.sgns.TrainingConfig;
+import org.item2vec.learn.vectors.Embeddings;
+import org.item2vec.learn.vectors.Neighbour;
+import org.item2vec.learn.vectors.SimilaritySearch;
+import org.item2vec.learn.vectors.Word2VecFormat;
 import org.item2vec.trainer.demo.DemoMarketplace;
-import org.item2vec.trainer.sessions.ClickEvent;
-import org.item2vec.trainer.sessions.SessionRules;
-import org.item2vec.trainer.sgns.SgnsTrainer;
-import org.item2vec.trainer.sgns.TrainingConfig;
-import org.item2vec.trainer.vectors.Embeddings;
-import org.item2vec.trainer.vectors.Neighbour;
-import org.item2vec.trainer.vectors.SimilaritySearch;
-import org.item2vec.trainer.vectors.Word2VecFormat;
+import org.item2vec.trainer.demo.DemoMarketplace.Listing;
 
 /**
  * {@code item2vec demo-batch}: generates a small marketplace click log, trains on it in batch (Airbnb's

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.item2vec.trainer.corpus.CorpusFiles;
-import org.item2vec.trainer.sgns.SgnsTrainer;
-import org.item2vec.trainer.sgns.TrainingConfig;
+import org.item2vec.learn.corpus.CorpusFiles;
+import org.item2vec.learn.sgns.SgnsTrainer;
+import org.item2vec.learn.sgns.TrainingConfig;
 
 /**
  * {@code item2vec bench}: trains on a corpus several times and prints throughput (corpus words per second,

@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.item2vec.trainer.corpus.CorpusBuilder;
-import org.item2vec.trainer.corpus.CorpusFiles;
-import org.item2vec.trainer.corpus.InputFormat;
-import org.item2vec.trainer.eval.AnalogyEvaluation;
-import org.item2vec.trainer.eval.CooccurrenceScorer;
-import org.item2vec.trainer.eval.NextItemEvaluation;
-import org.item2vec.trainer.eval.PopularityScorer;
-import org.item2vec.trainer.sessions.SessionRules;
-import org.item2vec.trainer.vectors.Embeddings;
-import org.item2vec.trainer.vectors.SimilaritySearch.Scoring;
-import org.item2vec.trainer.vectors.SimilaritySearch;
-import org.item2vec.trainer.vectors.Word2VecFormat;
-import org.item2vec.trainer.vocab.Vocabulary;
+import org.item2vec.events.sessions.SessionRules;
+import org.item2vec.learn.corpus.CorpusBuilder;
+import org.item2vec.learn.corpus.CorpusFiles;
+import org.item2vec.learn.corpus.InputFormat;
+import org.item2vec.learn.eval.AnalogyEvaluation;
+import org.item2vec.learn.eval.CooccurrenceScorer;
+import org.item2vec.learn.eval.NextItemEvaluation;
+import org.item2vec.learn.eval.PopularityScorer;
+import org.item2vec.learn.vectors.Embeddings;
+import org.item2vec.learn.vectors.SimilaritySearch;
+import org.item2vec.learn.vectors.SimilaritySearch.Scoring;
+import org.item2vec.learn.vectors.Word2VecFormat;
+import org.item2vec.learn.vocab.Vocabulary;
 
 /**
  * {@code item2vec eval}: word-analogy accuracy, and next-item HitRate@K / MRR@K on held-out sessions next to

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.item2vec.learn.io.InputFormatException;
+import org.item2vec.store.StoreException;
 import org.item2vec.streaming.app.KafkaUnavailableException;
-import org.item2vec.trainer.io.InputFormatException;
 import org.item2vec.trainer.retrain.RetrainException;
-import org.item2vec.trainer.store.StoreException;
 
 /** {@code bin/item2vec}: one entry point that dispatches to the subcommands. */
 public final class Item2Vec {

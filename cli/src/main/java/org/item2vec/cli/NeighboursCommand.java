@@ -6,10 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.item2vec.trainer.vectors.Neighbour;
-import org.item2vec.trainer.vectors.SimilaritySearch.Scoring;
-import org.item2vec.trainer.vectors.SimilaritySearch;
-import org.item2vec.trainer.vectors.Word2VecFormat;
+import org.item2vec.learn.vectors.Neighbour;
+import org.item2vec.learn.vectors.SimilaritySearch;
+import org.item2vec.learn.vectors.SimilaritySearch.Scoring;
+import org.item2vec.learn.vectors.Word2VecFormat;
 
 /** {@code item2vec neighbours}: the nearest items of one item, or of each item read from standard input. */
 final class NeighboursCommand implements Command {

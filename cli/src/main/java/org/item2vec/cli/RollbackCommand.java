@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.item2vec.store.ModelVersions;
 import org.item2vec.trainer.live.TrainerConfig;
-import org.item2vec.trainer.store.ModelVersions;
 
 /**
  * {@code item2vec rollback}: makes an earlier version current again. The API serves it (when it serves the

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.item2vec.trainer.corpus.CorpusFiles;
-import org.item2vec.trainer.sgns.SgnsTrainer;
-import org.item2vec.trainer.sgns.TrainingConfig;
-import org.item2vec.trainer.vectors.Word2VecFormat;
-import org.item2vec.trainer.vocab.Vocabulary;
+import org.item2vec.learn.corpus.CorpusFiles;
+import org.item2vec.learn.sgns.SgnsTrainer;
+import org.item2vec.learn.sgns.TrainingConfig;
+import org.item2vec.learn.vectors.Word2VecFormat;
+import org.item2vec.learn.vocab.Vocabulary;
 
 /** {@code item2vec train}: a word2vec-compatible command line that trains and writes vectors. */
 final class TrainCommand implements Command {

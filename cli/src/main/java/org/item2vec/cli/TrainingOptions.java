@@ -7,15 +7,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.item2vec.trainer.corpus.CorpusBuilder;
-import org.item2vec.trainer.corpus.CorpusFiles;
-import org.item2vec.trainer.corpus.InputFormat;
-import org.item2vec.trainer.corpus.ItemMarkets;
-import org.item2vec.trainer.sessions.SessionRules;
-import org.item2vec.trainer.sgns.ContextMode;
-import org.item2vec.trainer.sgns.SgnsTrainer;
-import org.item2vec.trainer.sgns.TrainingConfig;
-import org.item2vec.trainer.vectors.Word2VecFormat;
+import org.item2vec.events.sessions.SessionRules;
+import org.item2vec.learn.corpus.CorpusBuilder;
+import org.item2vec.learn.corpus.CorpusFiles;
+import org.item2vec.learn.corpus.InputFormat;
+import org.item2vec.learn.corpus.ItemMarkets;
+import org.item2vec.learn.sgns.ContextMode;
+import org.item2vec.learn.sgns.SgnsTrainer;
+import org.item2vec.learn.sgns.TrainingConfig;
+import org.item2vec.learn.vectors.Word2VecFormat;
 
 /**
  * The options every training command shares (train, bench): word2vec.c's flags under their own names,

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.item2vec.trainer.sessions.ClickEvent;
-import org.item2vec.trainer.sessions.EventType;
-import org.item2vec.trainer.sessions.SessionRules;
-import org.item2vec.trainer.sessions.Sessionizer;
+import org.item2vec.events.sessions.ClickEvent;
+import org.item2vec.events.sessions.EventType;
+import org.item2vec.events.sessions.SessionRules;
+import org.item2vec.events.sessions.Sessionizer;
 
 /**
  * A click log of many users with pauses that split sessions, repeats, accidental clicks and bookings, in a

@@ -23,7 +23,7 @@ import org.item2vec.experiment.define.Strategy;
 import org.item2vec.experiment.define.Variant;
 import org.item2vec.experiment.events.Impression;
 import org.item2vec.experiment.interleave.TeamDraft;
-import org.item2vec.trainer.vectors.Neighbour;
+import org.item2vec.learn.vectors.Neighbour;
 
 /**
  * Answers a recommendation request under the experiment that governs it: the one the request names, else the

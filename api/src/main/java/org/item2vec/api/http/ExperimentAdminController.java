@@ -1,5 +1,6 @@
 package org.item2vec.api.http;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -8,7 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.file.Path;
 import java.util.Set;
@@ -24,7 +24,7 @@ import org.item2vec.experiment.define.Experiment;
 import org.item2vec.experiment.define.ExperimentJson;
 import org.item2vec.experiment.define.InvalidExperimentException;
 import org.item2vec.experiment.define.Variant;
-import org.item2vec.trainer.store.ModelVersions;
+import org.item2vec.store.ModelVersions;
 
 /**
  * {@code PUT} and {@code DELETE /admin/experiments/{id}}: changes to experiments, for holders of the admin

@@ -12,7 +12,7 @@ import org.item2vec.api.model.ItemVectors;
 import org.item2vec.api.model.Model;
 import org.item2vec.api.model.ModelRegistry;
 import org.item2vec.api.recommend.UnknownItemException;
-import org.item2vec.trainer.vectors.VectorMath;
+import org.item2vec.learn.vectors.VectorMath;
 
 /** The items a model knows: a list to find ids in, one item's details, and the similarity of two items. */
 @Controller

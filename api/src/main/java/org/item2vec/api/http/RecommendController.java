@@ -15,7 +15,7 @@ import org.item2vec.api.config.ApiSettings;
 import org.item2vec.api.experiment.ExperimentRecommender;
 import org.item2vec.api.recommend.Query;
 import org.item2vec.api.recommend.Recommendations;
-import org.item2vec.trainer.vectors.Neighbour;
+import org.item2vec.learn.vectors.Neighbour;
 
 /**
  * {@code GET /recommend}: the items most similar to one item, or most likely to be clicked after it, made the

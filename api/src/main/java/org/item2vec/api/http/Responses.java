@@ -3,7 +3,7 @@ package org.item2vec.api.http;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
-import org.item2vec.trainer.online.Listing;
+import org.item2vec.events.messages.Listing;
 
 /** The JSON bodies of the API's answers. */
 final class Responses {

@@ -7,7 +7,7 @@ import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
 import java.util.ArrayList;
 import java.util.List;
-import org.item2vec.trainer.vectors.VectorMath;
+import org.item2vec.learn.vectors.VectorMath;
 
 /**
  * An approximate nearest-neighbour index (HNSW, from hnswlib) over unit vectors, by cosine: what makes a

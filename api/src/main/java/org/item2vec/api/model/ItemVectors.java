@@ -1,6 +1,6 @@
 package org.item2vec.api.model;
 
-import org.item2vec.trainer.vectors.VectorMath;
+import org.item2vec.learn.vectors.VectorMath;
 
 /** One item's current vectors: input, input scaled to unit length, and output. */
 public record ItemVectors(String item, long count, float[] input, float[] unit, float[] output) {

@@ -8,9 +8,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.item2vec.trainer.io.Directories;
-import org.item2vec.trainer.store.ChangeLog;
-import org.item2vec.trainer.store.EmbeddingStore;
+import org.item2vec.learn.io.Directories;
+import org.item2vec.store.ChangeLog;
+import org.item2vec.store.EmbeddingStore;
 
 /**
  * Follows the live trainer's store: each {@link #refresh} reads the store's latest writes and applies the

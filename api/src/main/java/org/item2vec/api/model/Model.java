@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.item2vec.api.index.MarketIndex;
-import org.item2vec.trainer.online.Listing;
-import org.item2vec.trainer.online.ListingCatalog;
+import org.item2vec.events.messages.Listing;
+import org.item2vec.learn.online.ListingCatalog;
 
 /**
  * A model as requests see it: a table read from a store at one moment with its market index, plus the

@@ -2,7 +2,7 @@ package org.item2vec.api.model;
 
 import java.time.Instant;
 import java.util.Map;
-import org.item2vec.trainer.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStore;
 
 /**
  * What is known about a served model.

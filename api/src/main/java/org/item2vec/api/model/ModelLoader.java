@@ -3,11 +3,11 @@ package org.item2vec.api.model;
 import java.nio.file.Path;
 import java.util.Map;
 import org.item2vec.api.index.MarketIndex;
-import org.item2vec.trainer.online.ListingCatalog;
-import org.item2vec.trainer.online.OnlineParams;
-import org.item2vec.trainer.store.EmbeddingStore;
-import org.item2vec.trainer.store.ModelVersions;
-import org.item2vec.trainer.store.StoreException;
+import org.item2vec.learn.online.ListingCatalog;
+import org.item2vec.learn.online.OnlineParams;
+import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.ModelVersions;
+import org.item2vec.store.StoreException;
 
 /** Reads a store into memory and indexes it: a published version, or the live store at one moment. */
 public final class ModelLoader {

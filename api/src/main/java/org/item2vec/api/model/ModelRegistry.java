@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.item2vec.trainer.store.ModelVersions;
+import org.item2vec.store.ModelVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package org.item2vec.api.model;
 
-import org.item2vec.trainer.store.ModelVersions;
+import org.item2vec.store.ModelVersions;
 
 /**
  * The state of serving at a glance, for the map page's live panel.

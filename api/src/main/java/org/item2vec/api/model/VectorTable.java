@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.item2vec.trainer.store.EmbeddingStore;
-import org.item2vec.trainer.store.EmbeddingStore.StoredItem;
-import org.item2vec.trainer.vectors.VectorMath;
+import org.item2vec.learn.vectors.VectorMath;
+import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStore.StoredItem;
 
 /**
  * Every item of a model as read from its store at one moment, in flat row-major matrices, most frequent

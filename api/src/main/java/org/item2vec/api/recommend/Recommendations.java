@@ -1,7 +1,7 @@
 package org.item2vec.api.recommend;
 
 import java.util.List;
-import org.item2vec.trainer.vectors.Neighbour;
+import org.item2vec.learn.vectors.Neighbour;
 
 /**
  * The answer to a {@link Query}.

@@ -8,10 +8,10 @@ import org.item2vec.api.index.MarketIndex;
 import org.item2vec.api.model.ItemVectors;
 import org.item2vec.api.model.Model;
 import org.item2vec.api.model.VectorTable;
-import org.item2vec.trainer.online.Listing;
-import org.item2vec.trainer.vectors.Neighbour;
-import org.item2vec.trainer.vectors.TopK;
-import org.item2vec.trainer.vectors.VectorMath;
+import org.item2vec.events.messages.Listing;
+import org.item2vec.learn.vectors.Neighbour;
+import org.item2vec.learn.vectors.TopK;
+import org.item2vec.learn.vectors.VectorMath;
 
 /**
  * Recommendations in the manner of Airbnb's similar-listings carousel: the items nearest to the query in the

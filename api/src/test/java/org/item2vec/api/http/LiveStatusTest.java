@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.item2vec.api.LiveTrainer;
 import org.item2vec.api.TestModels;
-import org.item2vec.trainer.online.OnlineModel;
+import org.item2vec.learn.online.OnlineModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -20,12 +20,12 @@ import org.item2vec.api.index.AnnIndex;
 import org.item2vec.api.recommend.Mode;
 import org.item2vec.api.recommend.Query;
 import org.item2vec.api.recommend.Recommender;
-import org.item2vec.trainer.io.Directories;
-import org.item2vec.trainer.online.ColdStart;
-import org.item2vec.trainer.online.Listing;
-import org.item2vec.trainer.online.OnlineModel;
-import org.item2vec.trainer.store.EmbeddingStore;
-import org.item2vec.trainer.store.ModelVersions;
+import org.item2vec.events.messages.Listing;
+import org.item2vec.learn.io.Directories;
+import org.item2vec.learn.online.ColdStart;
+import org.item2vec.learn.online.OnlineModel;
+import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.ModelVersions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package org.item2vec.streaming.attribution;
 
+import org.item2vec.events.sessions.EventType;
 import org.item2vec.streaming.events.Click;
-import org.item2vec.trainer.sessions.EventType;
 
 /** A click or booking of an item by the user, the outcome the attribution job credits to impressions. */
 public record Engagement(String user, String item, long timestampMs, Type type) implements UserEvent {

@@ -3,10 +3,10 @@ package org.item2vec.streaming.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.item2vec.events.sessions.SessionRules;
 import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 import org.item2vec.service.config.Topics;
-import org.item2vec.trainer.sessions.SessionRules;
 
 /**
  * Everything the streaming application can be told, with the defaults it runs on. Built from

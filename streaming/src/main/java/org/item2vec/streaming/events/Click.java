@@ -1,6 +1,6 @@
 package org.item2vec.streaming.events;
 
-import org.item2vec.trainer.sessions.ClickEvent;
+import org.item2vec.events.sessions.ClickEvent;
 
 /**
  * A valid click event as it travels through the topology: the event the sessionizer understands, plus the

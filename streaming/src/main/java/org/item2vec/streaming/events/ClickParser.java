@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.LongSupplier;
+import org.item2vec.events.sessions.ClickEvent;
+import org.item2vec.events.sessions.EventType;
+import org.item2vec.events.sessions.Timestamps;
 import org.item2vec.streaming.config.ClickLimits;
-import org.item2vec.trainer.sessions.ClickEvent;
-import org.item2vec.trainer.sessions.EventType;
-import org.item2vec.trainer.sessions.Timestamps;
 
 /**
  * Reads and validates one click event:

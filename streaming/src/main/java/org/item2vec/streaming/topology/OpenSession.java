@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.item2vec.events.sessions.ClickEvent;
 import org.item2vec.streaming.events.Click;
-import org.item2vec.trainer.sessions.ClickEvent;
 
 /**
  * The aggregate of one session window while it is open: its clicks in time order (late clicks are inserted

@@ -11,9 +11,9 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.item2vec.events.sessions.ClickEvent;
+import org.item2vec.events.sessions.EventType;
 import org.item2vec.streaming.events.Click;
-import org.item2vec.trainer.sessions.ClickEvent;
-import org.item2vec.trainer.sessions.EventType;
 
 /**
  * Compact binary form of an {@link OpenSession} for the session store and its changelog. It is rewritten on

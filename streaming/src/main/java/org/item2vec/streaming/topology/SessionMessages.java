@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.item2vec.events.sessions.EventType;
+import org.item2vec.events.sessions.Session;
+import org.item2vec.events.sessions.SessionRules;
 import org.item2vec.streaming.events.Click;
-import org.item2vec.trainer.sessions.EventType;
-import org.item2vec.trainer.sessions.Session;
-import org.item2vec.trainer.sessions.SessionRules;
 
 /**
  * The JSON the topology writes.

@@ -23,14 +23,14 @@ import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.SessionStore;
-import org.item2vec.streaming.config.StreamingConfig;
+import org.item2vec.events.messages.StreamMessages;
+import org.item2vec.events.sessions.SessionRules;
+import org.item2vec.events.sessions.Sessionizer;
 import org.item2vec.service.config.Topics;
+import org.item2vec.streaming.config.StreamingConfig;
 import org.item2vec.streaming.events.CheckedClick;
 import org.item2vec.streaming.events.Click;
 import org.item2vec.streaming.events.ClickParser;
-import org.item2vec.trainer.messages.StreamMessages;
-import org.item2vec.trainer.sessions.SessionRules;
-import org.item2vec.trainer.sessions.Sessionizer;
 
 /**
  * The Kafka Streams topology from click events to sessions:

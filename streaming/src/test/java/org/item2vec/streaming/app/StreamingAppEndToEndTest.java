@@ -37,6 +37,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.item2vec.broker.EmbeddedKafka;
+import org.item2vec.events.sessions.ClickEvent;
+import org.item2vec.events.sessions.EventType;
 import org.item2vec.experiment.events.ExperimentCounts;
 import org.item2vec.experiment.events.ExperimentMessages;
 import org.item2vec.experiment.events.Impression;
@@ -46,8 +48,6 @@ import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.streaming.config.StreamingConfig;
 import org.item2vec.testing.ChildJvm;
-import org.item2vec.trainer.sessions.ClickEvent;
-import org.item2vec.trainer.sessions.EventType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

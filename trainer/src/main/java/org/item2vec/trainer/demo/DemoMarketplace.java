@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.item2vec.trainer.sessions.ClickEvent;
-import org.item2vec.trainer.sessions.EventType;
-import org.item2vec.trainer.sessions.Session;
-import org.item2vec.trainer.sessions.SessionRules;
-import org.item2vec.trainer.sessions.Sessionizer;
+import org.item2vec.events.sessions.ClickEvent;
+import org.item2vec.events.sessions.EventType;
+import org.item2vec.events.sessions.Session;
+import org.item2vec.events.sessions.SessionRules;
+import org.item2vec.events.sessions.Sessionizer;
 
 /**
  * A small synthetic marketplace for demos and tests: listings in a few markets, each with a neighbourhood,

@@ -20,22 +20,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.item2vec.events.messages.Listing;
+import org.item2vec.events.messages.StreamMessages;
+import org.item2vec.events.messages.StreamMessages.BadMessage;
+import org.item2vec.events.messages.StreamMessages.FinishedSession;
+import org.item2vec.events.messages.StreamMessages.Update;
+import org.item2vec.learn.online.IncrementalTraining;
+import org.item2vec.learn.online.ListingCatalog;
+import org.item2vec.learn.online.OnlineModel;
+import org.item2vec.learn.online.OnlineParams;
 import org.item2vec.service.status.Metrics;
 import org.item2vec.service.status.PeriodicReport;
 import org.item2vec.service.status.StatusServer;
-import org.item2vec.trainer.messages.StreamMessages;
-import org.item2vec.trainer.messages.StreamMessages.BadMessage;
-import org.item2vec.trainer.messages.StreamMessages.FinishedSession;
-import org.item2vec.trainer.messages.StreamMessages.Update;
+import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.ModelVersions;
+import org.item2vec.store.StoreException;
 import org.item2vec.trainer.messages.TopicConsumers;
-import org.item2vec.trainer.online.IncrementalTraining;
-import org.item2vec.trainer.online.Listing;
-import org.item2vec.trainer.online.ListingCatalog;
-import org.item2vec.trainer.online.OnlineModel;
-import org.item2vec.trainer.online.OnlineParams;
-import org.item2vec.trainer.store.EmbeddingStore;
-import org.item2vec.trainer.store.ModelVersions;
-import org.item2vec.trainer.store.StoreException;
 
 /**
  * The long-running incremental trainer: reads {@code session-updates}, {@code sessions} and

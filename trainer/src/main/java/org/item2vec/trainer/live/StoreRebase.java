@@ -7,12 +7,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.item2vec.trainer.io.Directories;
-import org.item2vec.trainer.online.Listing;
-import org.item2vec.trainer.online.OnlineModel;
-import org.item2vec.trainer.store.EmbeddingStore;
-import org.item2vec.trainer.store.ModelVersions;
-import org.item2vec.trainer.store.StoreException;
+import org.item2vec.events.messages.Listing;
+import org.item2vec.learn.io.Directories;
+import org.item2vec.learn.online.OnlineModel;
+import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.ModelVersions;
+import org.item2vec.store.StoreException;
 
 /**
  * Puts a published version in the place of the live store: a new store is written beside it

@@ -2,10 +2,10 @@ package org.item2vec.trainer.live;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.item2vec.service.config.Settings;
+import org.item2vec.learn.online.OnlineParams;
 import org.item2vec.service.config.KafkaSettings;
+import org.item2vec.service.config.Settings;
 import org.item2vec.service.config.Topics;
-import org.item2vec.trainer.online.OnlineParams;
 
 /**
  * Everything the live trainer can be told, from {@link Settings} (file, {@code ITEM2VEC_*} environment,

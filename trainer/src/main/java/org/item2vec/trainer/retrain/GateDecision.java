@@ -3,7 +3,7 @@ package org.item2vec.trainer.retrain;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.item2vec.trainer.eval.NextItemEvaluation;
+import org.item2vec.learn.eval.NextItemEvaluation;
 
 /**
  * Whether a new model may replace the current one: its HitRate@K and MRR@K on the held-out sessions must both

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.item2vec.trainer.eval.NextItemEvaluation;
+import org.item2vec.learn.eval.NextItemEvaluation;
+import org.item2vec.learn.vectors.Embeddings;
+import org.item2vec.learn.vectors.SimilaritySearch;
+import org.item2vec.learn.vocab.Vocabulary;
 import org.item2vec.trainer.retrain.SessionHistory.Session;
-import org.item2vec.trainer.vectors.Embeddings;
-import org.item2vec.trainer.vectors.SimilaritySearch;
-import org.item2vec.trainer.vocab.Vocabulary;
 
 /**
  * Next-item accuracy of a model on the held-out sessions, scored as the API ranks similar items (cosine of the

@@ -2,13 +2,13 @@ package org.item2vec.trainer.retrain;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.item2vec.learn.online.OnlineParams;
+import org.item2vec.learn.sgns.ContextMode;
+import org.item2vec.learn.sgns.TrainingConfig;
 import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 import org.item2vec.service.config.Topics;
 import org.item2vec.trainer.live.TrainerConfig;
-import org.item2vec.trainer.online.OnlineParams;
-import org.item2vec.trainer.sgns.ContextMode;
-import org.item2vec.trainer.sgns.TrainingConfig;
 
 /**
  * Everything the full retrain can be told ({@code item2vec.retrain.*}, with the model's own

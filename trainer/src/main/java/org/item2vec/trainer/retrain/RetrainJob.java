@@ -9,22 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.item2vec.trainer.corpus.Corpus;
-import org.item2vec.trainer.corpus.CorpusBuilder;
-import org.item2vec.trainer.corpus.ItemMarkets;
-import org.item2vec.trainer.eval.NextItemEvaluation;
+import org.item2vec.events.messages.Listing;
+import org.item2vec.learn.corpus.Corpus;
+import org.item2vec.learn.corpus.CorpusBuilder;
+import org.item2vec.learn.corpus.ItemMarkets;
+import org.item2vec.learn.eval.NextItemEvaluation;
+import org.item2vec.learn.online.OnlineModel;
+import org.item2vec.learn.sgns.SgnsTrainer;
+import org.item2vec.learn.sgns.TrainingConfig;
+import org.item2vec.learn.sgns.TrainingStatus;
+import org.item2vec.learn.vectors.Embeddings;
+import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.ModelVersions;
+import org.item2vec.store.ModelVersions.Manifest;
+import org.item2vec.store.ModelVersions.Provenance;
 import org.item2vec.trainer.messages.TopicConsumers;
-import org.item2vec.trainer.online.Listing;
-import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.retrain.SessionHistory.Session;
-import org.item2vec.trainer.sgns.SgnsTrainer;
-import org.item2vec.trainer.sgns.TrainingConfig;
-import org.item2vec.trainer.sgns.TrainingStatus;
-import org.item2vec.trainer.store.EmbeddingStore;
-import org.item2vec.trainer.store.ModelVersions;
-import org.item2vec.trainer.store.ModelVersions.Manifest;
-import org.item2vec.trainer.store.ModelVersions.Provenance;
-import org.item2vec.trainer.vectors.Embeddings;
 
 /**
  * The full retrain: reads the retained sessions, trains a candidate from scratch on all but the most recent ones,

@@ -19,11 +19,11 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.item2vec.trainer.messages.StreamMessages;
-import org.item2vec.trainer.messages.StreamMessages.BadMessage;
-import org.item2vec.trainer.messages.StreamMessages.FinishedSession;
+import org.item2vec.events.messages.Listing;
+import org.item2vec.events.messages.StreamMessages;
+import org.item2vec.events.messages.StreamMessages.BadMessage;
+import org.item2vec.events.messages.StreamMessages.FinishedSession;
 import org.item2vec.trainer.messages.TopicConsumers;
-import org.item2vec.trainer.online.Listing;
 
 /**
  * Reads the retained session history from Kafka: the {@code sessions} topic from the beginning (or from the

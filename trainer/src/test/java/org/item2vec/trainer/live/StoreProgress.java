@@ -3,7 +3,7 @@ package org.item2vec.trainer.live;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.item2vec.trainer.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStore;
 
 /** Watches a trainer's store from outside, as a reader would: through a follower. */
 final class StoreProgress {

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
+import org.item2vec.events.sessions.Session;
 import org.item2vec.trainer.demo.DemoMarketplace;
-import org.item2vec.trainer.sessions.Session;
 
 /** The demo marketplace's sessions as the streaming application writes them to {@code sessions}. */
 final class DemoSessions {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.item2vec.trainer.eval.NextItemEvaluation.Result;
+import org.item2vec.learn.eval.NextItemEvaluation.Result;
 import org.junit.jupiter.api.Test;
 
 class GateDecisionTest {

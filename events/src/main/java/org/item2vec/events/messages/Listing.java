@@ -1,0 +1,26 @@
+package org.item2vec.events.messages;
+
+/**
+ * What a marketplace knows about a listing before anyone clicks it. Every field but {@code item} may be
+ * {@code null}.
+ */
+public record Listing(String item, String market, String type, Double price, Double lat, Double lon) {
+    /** Airbnb's price buckets, here half-octaves: prices within about ×1.4 of each other share a bucket. */
+    public Integer priceBucket() {
+        return price == null || price < 0 ? null : (int) Math.floor(2 * Math.log(price + 1) / Math.log(2));
+    }
+
+    public boolean hasLocation() {
+        return lat != null && lon != null;
+    }
+
+    /** Great-circle distance in kilometres. */
+    public double kilometresTo(Listing other) {
+        double p1 = Math.toRadians(lat);
+        double p2 = Math.toRadians(other.lat);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(other.lon - lon);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 6371 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
+}
