@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.item2vec.experiment.events.BadMessageException;
 import org.item2vec.experiment.events.ExperimentCounts;
 import org.item2vec.experiment.events.ExperimentMessages;
-import org.item2vec.trainer.messages.TopicConsumers;
+import org.item2vec.service.config.KafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,7 @@ public final class ExperimentCountsFeed implements AutoCloseable {
     }
 
     private static Properties consumerProperties(String bootstrapServers) {
-        Properties props = TopicConsumers.readCommitted(bootstrapServers, ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
+        Properties props = KafkaSettings.readCommitted(bootstrapServers, ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "item2vec-api-experiment-counts");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <p>The values never change; the object only remembers which keys it was asked for ({@link #keysRead()}).
  */
-public final class Settings {
+public final class Settings implements SettingSource {
     private final Map<String, Entry> values;
     private final Set<String> keysRead = ConcurrentHashMap.newKeySet();
 
@@ -72,6 +72,7 @@ public final class Settings {
         return new Settings(copy);
     }
 
+    @Override
     public String string(String key, String defaultValue) {
         Entry entry = lookUp(key);
         return entry == null || entry.value().isBlank() ? defaultValue : entry.value().trim();

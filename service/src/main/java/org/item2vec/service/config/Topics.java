@@ -23,7 +23,7 @@ public record Topics(String clicks, String listings, String deadLetters, String 
     public static final Topics DEFAULT = new Topics("clicks", "listings", "clicks-dlq", "sessions", "session-updates",
             "item-counts", "rec-impressions", "rec-impressions-dlq", "experiment-stats");
 
-    public static Topics from(Settings settings) {
+    public static Topics from(SettingSource settings) {
         return new Topics(
                 settings.string("item2vec.topics.clicks", DEFAULT.clicks),
                 settings.string("item2vec.topics.listings", DEFAULT.listings),

@@ -29,13 +29,13 @@ import org.item2vec.learn.online.IncrementalTraining;
 import org.item2vec.learn.online.ListingCatalog;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.learn.online.OnlineParams;
+import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.status.Metrics;
 import org.item2vec.service.status.PeriodicReport;
 import org.item2vec.service.status.StatusServer;
 import org.item2vec.store.EmbeddingStore;
 import org.item2vec.store.ModelVersions;
 import org.item2vec.store.StoreException;
-import org.item2vec.trainer.messages.TopicConsumers;
 
 /**
  * The long-running incremental trainer: reads {@code session-updates}, {@code sessions} and
@@ -111,7 +111,7 @@ public final class LiveTrainer implements AutoCloseable {
                 rates -> String.format(Locale.ROOT, "trainer: %.1f items/s, %.1f pairs/s, vocabulary %d items, lag %d",
                         rates.perSecond(0), rates.perSecond(1), vocabularySize, lag),
                 log);
-        consumer = new KafkaConsumer<>(TopicConsumers.readCommitted(config.bootstrapServers(), 2000),
+        consumer = new KafkaConsumer<>(KafkaSettings.readCommitted(config.bootstrapServers(), 2000),
                 new StringDeserializer(), new ByteArrayDeserializer());
         loop = new Thread(this::run, "live-trainer");
         loop.start();
@@ -134,7 +134,7 @@ public final class LiveTrainer implements AutoCloseable {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     apply(record);
-                    nextOffsets.put(TopicConsumers.offsetKey(record.topic(), record.partition()), record.offset() + 1);
+                    nextOffsets.put(PartitionOffsets.key(record.topic(), record.partition()), record.offset() + 1);
                     appliedMessages++;
                     unsaved = true;
                 }
@@ -190,7 +190,7 @@ public final class LiveTrainer implements AutoCloseable {
 
     private void seekToSavedOffsets() {
         for (TopicPartition partition : consumer.assignment()) {
-            Long saved = nextOffsets.get(TopicConsumers.offsetKey(partition.topic(), partition.partition()));
+            Long saved = nextOffsets.get(PartitionOffsets.key(partition.topic(), partition.partition()));
             if (saved == null) {
                 consumer.seekToBeginning(List.of(partition));
             } else {

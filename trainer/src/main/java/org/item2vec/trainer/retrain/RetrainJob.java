@@ -23,7 +23,7 @@ import org.item2vec.store.EmbeddingStore;
 import org.item2vec.store.ModelVersions;
 import org.item2vec.store.ModelVersions.Manifest;
 import org.item2vec.store.ModelVersions.Provenance;
-import org.item2vec.trainer.messages.TopicConsumers;
+import org.item2vec.trainer.live.PartitionOffsets;
 import org.item2vec.trainer.retrain.SessionHistory.Session;
 
 /**
@@ -121,7 +121,7 @@ public final class RetrainJob {
         Map<String, Long> seen = current.get().offsets() == null ? Map.of() : current.get().offsets();
         String topic = config.topics().sessions();
         List<Session> unseen = heldOut.stream()
-                .filter(s -> s.offset() >= seen.getOrDefault(TopicConsumers.offsetKey(topic, s.partition()), 0L))
+                .filter(s -> s.offset() >= seen.getOrDefault(PartitionOffsets.key(topic, s.partition()), 0L))
                 .toList();
         if (unseen.size() < heldOut.size()) {
             log.accept(String.format(Locale.ROOT, "retrain: %,d of the %,d held-out sessions are new since %s; "

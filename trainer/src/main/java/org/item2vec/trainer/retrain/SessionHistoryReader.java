@@ -23,7 +23,8 @@ import org.item2vec.events.messages.Listing;
 import org.item2vec.events.messages.StreamMessages;
 import org.item2vec.events.messages.StreamMessages.BadMessage;
 import org.item2vec.events.messages.StreamMessages.FinishedSession;
-import org.item2vec.trainer.messages.TopicConsumers;
+import org.item2vec.service.config.KafkaSettings;
+import org.item2vec.trainer.live.PartitionOffsets;
 
 /**
  * Reads the retained session history from Kafka: the {@code sessions} topic from the beginning (or from the
@@ -91,7 +92,7 @@ final class SessionHistoryReader {
             }, "listings", listingByItem::size);
 
             Map<String, Long> endOffsets = new LinkedHashMap<>();
-            ends.forEach((partition, end) -> endOffsets.put(TopicConsumers.offsetKey(partition.topic(),
+            ends.forEach((partition, end) -> endOffsets.put(PartitionOffsets.key(partition.topic(),
                     partition.partition()), end));
             return new Read(history, new ArrayList<>(listingByItem.values()), endOffsets, bad[0], startedAt);
         } catch (KafkaException e) {
@@ -100,7 +101,7 @@ final class SessionHistoryReader {
     }
 
     private Properties properties() {
-        Properties props = TopicConsumers.readCommitted(config.bootstrapServers(), 5000);
+        Properties props = KafkaSettings.readCommitted(config.bootstrapServers(), 5000);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.kafkaTimeout().toMillis());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "item2vec-retrain");
         return props;
