@@ -30,6 +30,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
+import org.item2vec.events.messages.Listing;
 import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
 import org.item2vec.service.config.Topics;
@@ -220,10 +221,9 @@ public final class RetrainBench {
         for (int item = 0; item < sessions.items(); item++) {
             String id = SyntheticSessions.itemId(item);
             long price = Math.round(Math.exp(4 + random.nextGaussian() * 0.6)); // log-normal, median 55
-            String json = "{\"item\":\"" + id + "\",\"market\":\""
-                    + SyntheticCatalogue.marketName(sessions.marketOf(item) + 1) + "\",\"type\":\""
-                    + TYPES[random.nextInt(TYPES.length)] + "\",\"price\":" + price + "}";
-            producer.send(new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8)), sending::done);
+            Listing listing = new Listing(id, SyntheticCatalogue.marketName(sessions.marketOf(item) + 1),
+                    TYPES[random.nextInt(TYPES.length)], (double) price, null, null);
+            producer.send(new ProducerRecord<>(topic, id, listing.toJson()), sending::done);
         }
         producer.flush();
         sending.check();

@@ -1,9 +1,11 @@
 package org.item2vec.benchmarks;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.item2vec.events.messages.FinishedSession;
 
 /**
  * Finished sessions made up for retrain benchmarks, with something in them to learn. Items live in markets of
@@ -30,16 +32,13 @@ final class SyntheticSessions {
     record Session(String user, int[] items, int booked, int market, long startMs, long endMs) {
         /** The message the streaming application writes to the {@code sessions} topic. */
         byte[] json() {
-            StringBuilder json = new StringBuilder(64 + 8 * items.length);
-            String id = user + "@" + startMs;
-            json.append("{\"sessionId\":\"").append(id).append("\",\"user\":\"").append(user).append("\",\"items\":[");
-            for (int i = 0; i < items.length; i++) {
-                json.append(i == 0 ? "\"" : ",\"").append(itemId(items[i])).append('"');
+            List<String> ids = new ArrayList<>(items.length);
+            for (int item : items) {
+                ids.add(itemId(item));
             }
-            json.append("],\"booked\":").append(booked < 0 ? "null" : "\"" + itemId(booked) + "\"")
-                    .append(",\"market\":\"").append(SyntheticCatalogue.marketName(market + 1))
-                    .append("\",\"start\":").append(startMs).append(",\"end\":").append(endMs).append('}');
-            return json.toString().getBytes(StandardCharsets.UTF_8);
+            String id = org.item2vec.events.sessions.Session.id(user, startMs);
+            return new FinishedSession(id, user, ids, booked < 0 ? null : itemId(booked),
+                    SyntheticCatalogue.marketName(market + 1), startMs, endMs, 0).toJson();
         }
     }
 

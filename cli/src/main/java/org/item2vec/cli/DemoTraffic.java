@@ -1,5 +1,6 @@
 package org.item2vec.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.item2vec.events.messages.Listing;
 import org.item2vec.service.config.Topics;
 import org.item2vec.trainer.demo.DemoMarketplace;
 
@@ -71,9 +73,10 @@ final class DemoTraffic implements AutoCloseable {
 
     void start() {
         for (DemoMarketplace.Listing listing : marketplace.listings()) {
-            producer.send(new ProducerRecord<>(topics.listings(), listing.id(), String.format(Locale.ROOT,
-                    "{\"item\": \"%s\", \"market\": \"%s\", \"type\": \"%s\", \"price\": %d}", listing.id(),
-                    listing.market(), listing.type(), PRICES[listing.priceBucket()])));
+            Listing message = new Listing(listing.id(), listing.market(), listing.type(),
+                    (double) PRICES[listing.priceBucket()], null, null);
+            producer.send(new ProducerRecord<>(topics.listings(), listing.id(),
+                    new String(message.toJson(), StandardCharsets.UTF_8)));
         }
         thread.start();
     }

@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.item2vec.experiment.events.BadMessageException;
+import org.item2vec.events.json.BadMessageException;
 import org.item2vec.experiment.events.ExperimentCounts;
 import org.item2vec.experiment.events.ExperimentMessages;
 import org.item2vec.service.config.KafkaSettings;

@@ -9,4 +9,9 @@ public record Session(String user, List<String> items, String booked, long start
     public Session {
         items = List.copyOf(items);
     }
+
+    /** A session's id: its user and its start, which together identify it across restarts. */
+    public static String id(String user, long startMs) {
+        return user + "@" + startMs;
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.item2vec.events.json.BadMessageException;
 import org.junit.jupiter.api.Test;
 
 class ExperimentMessagesTest {

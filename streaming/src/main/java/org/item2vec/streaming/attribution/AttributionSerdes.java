@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.item2vec.experiment.events.BadMessageException;
+import org.item2vec.events.json.BadMessageException;
 import org.item2vec.experiment.events.ExperimentCounts;
 import org.item2vec.experiment.events.ExperimentMessages;
 

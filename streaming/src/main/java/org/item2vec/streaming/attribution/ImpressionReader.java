@@ -3,7 +3,7 @@ package org.item2vec.streaming.attribution;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.item2vec.experiment.events.BadMessageException;
+import org.item2vec.events.json.BadMessageException;
 import org.item2vec.experiment.events.ExperimentMessages;
 import org.item2vec.experiment.events.Impression;
 

@@ -23,7 +23,8 @@ import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.SessionStore;
-import org.item2vec.events.messages.StreamMessages;
+import org.item2vec.events.json.BadMessageException;
+import org.item2vec.events.messages.Listing;
 import org.item2vec.events.sessions.SessionRules;
 import org.item2vec.events.sessions.Sessionizer;
 import org.item2vec.service.config.Topics;
@@ -111,9 +112,9 @@ public final class SessionTopology {
         }
         // Metadata only enriches: a click whose listing record is unreadable keeps going without a market.
         try {
-            String market = StreamMessages.listing(listing).market();
+            String market = Listing.fromJson(listing).market();
             return market == null ? click : click.withMarket(market);
-        } catch (StreamMessages.BadMessage e) {
+        } catch (BadMessageException e) {
             metrics.unreadableListing();
             return click;
         }

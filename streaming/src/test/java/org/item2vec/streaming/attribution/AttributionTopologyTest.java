@@ -24,7 +24,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.item2vec.experiment.events.BadMessageException;
+import org.item2vec.events.json.BadMessageException;
 import org.item2vec.experiment.events.ExperimentCounts;
 import org.item2vec.experiment.events.ExperimentMessages;
 import org.item2vec.experiment.events.Impression;

@@ -20,11 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.item2vec.events.json.BadMessageException;
+import org.item2vec.events.messages.FinishedSession;
 import org.item2vec.events.messages.Listing;
-import org.item2vec.events.messages.StreamMessages;
-import org.item2vec.events.messages.StreamMessages.BadMessage;
-import org.item2vec.events.messages.StreamMessages.FinishedSession;
-import org.item2vec.events.messages.StreamMessages.Update;
+import org.item2vec.events.messages.SessionUpdate;
 import org.item2vec.learn.online.IncrementalTraining;
 import org.item2vec.learn.online.ListingCatalog;
 import org.item2vec.learn.online.OnlineModel;
@@ -245,18 +244,18 @@ public final class LiveTrainer implements AutoCloseable {
                 record.partition(), record.offset());
         try {
             if (record.topic().equals(config.topics().sessionUpdates())) {
-                Update update = StreamMessages.update(record.value());
+                SessionUpdate update = SessionUpdate.fromJson(record.value());
                 training.applyUpdate(update.item(), update.context(), seed);
             } else if (record.topic().equals(config.topics().sessions())) {
-                FinishedSession session = StreamMessages.session(record.value());
+                FinishedSession session = FinishedSession.fromJson(record.value());
                 training.applySession(session.items(), session.booked(), seed);
             } else if (record.value() != null) {
-                Listing listing = StreamMessages.listing(record.value());
+                Listing listing = Listing.fromJson(record.value());
                 training.applyListing(listing);
                 newListings.add(listing);
             }
             messages.increment();
-        } catch (BadMessage e) {
+        } catch (BadMessageException e) {
             rejected.increment();
             log.accept("trainer: skipped " + record.topic() + "-" + record.partition() + "@" + record.offset()
                     + ": " + e.getMessage());

@@ -19,10 +19,9 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.item2vec.events.json.BadMessageException;
+import org.item2vec.events.messages.FinishedSession;
 import org.item2vec.events.messages.Listing;
-import org.item2vec.events.messages.StreamMessages;
-import org.item2vec.events.messages.StreamMessages.BadMessage;
-import org.item2vec.events.messages.StreamMessages.FinishedSession;
 import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.trainer.live.PartitionOffsets;
 
@@ -65,11 +64,11 @@ final class SessionHistoryReader {
             long[] bad = new long[1];
             readRange(consumer, startOffsets(consumer, sessions, ends, startedAt), ends, record -> {
                 try {
-                    FinishedSession session = StreamMessages.session(record.value());
+                    FinishedSession session = FinishedSession.fromJson(record.value());
                     history.add(session.items(), session.booked(), session.market(),
                             session.endMs() >= 0 ? session.endMs() : record.timestamp(), record.partition(),
                             record.offset());
-                } catch (BadMessage e) {
+                } catch (BadMessageException e) {
                     if (++bad[0] <= REPORTED_BAD_MESSAGES) {
                         log.accept("retrain: skipped " + record.topic() + "-" + record.partition() + "@"
                                 + record.offset() + ": " + e.getMessage());
@@ -84,9 +83,9 @@ final class SessionHistoryReader {
                     return;
                 }
                 try {
-                    Listing listing = StreamMessages.listing(record.value());
+                    Listing listing = Listing.fromJson(record.value());
                     listingByItem.put(listing.item(), listing);
-                } catch (BadMessage e) {
+                } catch (BadMessageException e) {
                     bad[0]++;
                 }
             }, "listings", listingByItem::size);

@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
-import org.item2vec.events.messages.StreamMessages;
+import org.item2vec.events.messages.SessionUpdate;
 import org.item2vec.events.sessions.ClickEvent;
 import org.item2vec.events.sessions.Session;
 import org.item2vec.events.sessions.SessionRules;
@@ -80,7 +80,7 @@ class LiveTrainerCrashTest {
             IncrementalTraining reference = new IncrementalTraining(new OnlineModel(PARAMS), new ListingCatalog());
             long expectedPairs = 0;
             for (int offset = 0; offset < updates.size(); offset++) {
-                StreamMessages.Update update = StreamMessages.update(updates.get(offset).getBytes());
+                SessionUpdate update = SessionUpdate.fromJson(updates.get(offset).getBytes());
                 reference.applyUpdate(update.item(), update.context(),
                         IncrementalTraining.seedFor(PARAMS.seed(), UPDATES, 0, offset));
                 expectedPairs += IncrementalTraining.pairsOfUpdate(update.item(), update.context());

@@ -1,10 +1,10 @@
-package org.item2vec.experiment.events;
+package org.item2vec.events.json;
 
-/** A message on an experiment topic that cannot be read, with the reason. */
+/** A message on a topic that cannot be read, with the reason. */
 public final class BadMessageException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    BadMessageException(String reason) {
+    public BadMessageException(String reason) {
         super(reason, null, false, false);
     }
 }
