@@ -40,8 +40,11 @@ public final class JsonFields {
     /** A required id: a non-blank string or a whole number. */
     public static String id(JsonNode root, String field) throws BadMessageException {
         JsonNode node = root.get(field);
+        if (node == null || node.isNull() || node.isTextual() && node.asText().isBlank()) {
+            throw new BadMessageException("field '" + field + "' is missing or empty");
+        }
         if (!isId(node)) {
-            throw new BadMessageException("field '" + field + "' is missing or not an id");
+            throw new BadMessageException("field '" + field + "' must be a string or a whole number");
         }
         return node.asText();
     }
