@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.item2vec.learn.online.OnlineModel;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreWriter;
 
 /**
  * A live trainer as an API test plays it: a temporary data directory whose live store holds
@@ -17,9 +17,9 @@ import org.item2vec.store.EmbeddingStore;
 public final class LiveTrainer implements AutoCloseable {
     private final Path data;
     private final OnlineModel model;
-    private final EmbeddingStore store;
+    private final EmbeddingStoreWriter store;
 
-    private LiveTrainer(Path data, OnlineModel model, EmbeddingStore store) {
+    private LiveTrainer(Path data, OnlineModel model, EmbeddingStoreWriter store) {
         this.data = data;
         this.model = model;
         this.store = store;
@@ -31,7 +31,7 @@ public final class LiveTrainer implements AutoCloseable {
             Path data = Files.createTempDirectory(prefix);
             TestModels models = TestModels.trio();
             OnlineModel model = models.build();
-            EmbeddingStore store = EmbeddingStore.open(data.resolve("model"));
+            EmbeddingStoreWriter store = EmbeddingStoreWriter.open(data.resolve("model"));
             store.initialize(models.params());
             store.saveEverything(model, Map.of(), List.of(), 0);
             return new LiveTrainer(data, model, store);

@@ -32,6 +32,7 @@ import org.item2vec.events.messages.Listing;
 import org.item2vec.learn.io.Directories;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.learn.online.OnlineParams;
+import org.item2vec.store.EmbeddingStoreWriter;
 
 /**
  * Published model versions: immutable directories {@code v000001}, {@code v000002}, … under one root, each a
@@ -96,7 +97,7 @@ public final class ModelVersions {
     }
 
     /** Publishes a checkpoint of a store that nobody else follows (a batch model) as the next version. */
-    public Manifest publish(EmbeddingStore store, Map<String, Object> metrics) {
+    public Manifest publish(EmbeddingStoreWriter store, Map<String, Object> metrics) {
         return publish(store::checkpoint, store.params().orElseThrow(), store.offsets(),
                 Provenance.snapshot(metrics));
     }
@@ -111,7 +112,7 @@ public final class ModelVersions {
     public Manifest publish(OnlineModel model, Map<String, Long> offsets, List<Listing> listings,
                             long appliedMessages, Provenance provenance) {
         return publish(temporary -> {
-            try (EmbeddingStore copy = EmbeddingStore.open(temporary)) {
+            try (EmbeddingStoreWriter copy = EmbeddingStoreWriter.open(temporary)) {
                 copy.initialize(model.params());
                 copy.saveEverything(model, offsets, listings, appliedMessages);
             }

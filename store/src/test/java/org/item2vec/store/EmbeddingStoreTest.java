@@ -19,6 +19,8 @@ import org.item2vec.learn.online.ColdStart;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.learn.online.OnlineParams;
 import org.item2vec.learn.vectors.Embeddings;
+import org.item2vec.store.EmbeddingStoreReader;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +44,7 @@ class EmbeddingStoreTest {
     @Test
     void aSavedModelLoadsBackExactlyAndGoesOnExactlyAsTheOriginal() {
         OnlineModel original = new OnlineModel(PARAMS);
-        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("model"))) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("model"))) {
             store.initialize(PARAMS);
             train(original, 500, 1);
             store.save(original, Map.of("session-updates:0", 500L), List.of(), 500);
@@ -50,7 +52,7 @@ class EmbeddingStoreTest {
             store.save(original, Map.of("session-updates:0", 800L),
                     List.of(new Listing("item1", "paris", "flat", 90.0, null, null)), 800);
         }
-        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("model"))) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("model"))) {
             assertEquals(PARAMS, store.params().orElseThrow());
             assertEquals(Map.of("session-updates:0", 800L), store.offsets());
             assertEquals(800, store.progress().appliedMessages());
@@ -72,11 +74,11 @@ class EmbeddingStoreTest {
     void aFollowerSeesTheTrainersWritesAfterCatchingUp() {
         OnlineParams roomy = new OnlineParams(8, 3, 0.05f, 0.75, 100, 1 << 12, 7); // no eviction
         OnlineModel model = new OnlineModel(roomy);
-        try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("live"))) {
+        try (EmbeddingStoreWriter writer = EmbeddingStoreWriter.open(dir.resolve("live"))) {
             writer.initialize(roomy);
             train(model, 50, 4);
             writer.save(model, Map.of(), List.of(), 50);
-            try (EmbeddingStore reader = EmbeddingStore.openFollower(dir.resolve("live"), dir.resolve("follower"))) {
+            try (EmbeddingStoreReader reader = EmbeddingStoreReader.openFollower(dir.resolve("live"), dir.resolve("follower"))) {
                 String item = model.item(0);
                 float[] before = reader.vectors(item).orElseThrow();
 
@@ -104,9 +106,9 @@ class EmbeddingStoreTest {
     @Test
     void theChangeLogTellsAFollowerWhichItemsAndListingsToReadAgain() {
         OnlineModel model = new OnlineModel(PARAMS); // bound 40 of 60 items: saves evict
-        try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("live"))) {
+        try (EmbeddingStoreWriter writer = EmbeddingStoreWriter.open(dir.resolve("live"))) {
             writer.initialize(PARAMS);
-            try (EmbeddingStore reader = EmbeddingStore.openFollower(dir.resolve("live"), dir.resolve("follower"))) {
+            try (EmbeddingStoreReader reader = EmbeddingStoreReader.openFollower(dir.resolve("live"), dir.resolve("follower"))) {
                 String identity = reader.identity();
                 assertFalse(identity.isEmpty());
                 assertEquals(0, reader.changeSequence());
@@ -136,7 +138,7 @@ class EmbeddingStoreTest {
                 assertEquals(identity, reader.identity());
             }
         }
-        try (EmbeddingStore other = EmbeddingStore.open(dir.resolve("other"))) {
+        try (EmbeddingStoreWriter other = EmbeddingStoreWriter.open(dir.resolve("other"))) {
             assertNotEquals(other.identity(), "");
         }
     }
@@ -144,29 +146,32 @@ class EmbeddingStoreTest {
     @Test
     void theChangeLogKeepsOnlyItsLastEntries() {
         OnlineModel model = new OnlineModel(PARAMS);
-        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("live"))) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("live"))) {
             store.initialize(PARAMS);
             for (int save = 1; save <= EmbeddingStore.CHANGE_LOG_LENGTH + 5; save++) {
                 train(model, 1, save);
                 store.save(model, Map.of(), List.of(), save);
             }
             assertEquals(EmbeddingStore.CHANGE_LOG_LENGTH + 5, store.changeSequence());
-            assertTrue(store.changesSince(3).isEmpty(), "pruned");
-            assertTrue(store.changesSince(0).isEmpty(), "pruned");
-            assertEquals(EmbeddingStore.CHANGE_LOG_LENGTH + 5, store.changesSince(10).orElseThrow().sequence());
+            try (EmbeddingStoreReader reader = EmbeddingStoreReader.openFollower(dir.resolve("live"),
+                    dir.resolve("follower"))) {
+                assertTrue(reader.changesSince(3).isEmpty(), "pruned");
+                assertTrue(reader.changesSince(0).isEmpty(), "pruned");
+                assertEquals(EmbeddingStore.CHANGE_LOG_LENGTH + 5, reader.changesSince(10).orElseThrow().sequence());
+            }
         }
     }
 
     @Test
     void aCheckpointOpensReadOnlyWithTheSameContent() {
         OnlineModel model = new OnlineModel(PARAMS);
-        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("model"))) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("model"))) {
             store.initialize(PARAMS);
             train(model, 100, 6);
             store.save(model, Map.of("sessions:1", 9L), List.of(), 100);
             store.checkpoint(dir.resolve("copy"));
         }
-        try (EmbeddingStore copy = EmbeddingStore.openReadOnly(dir.resolve("copy"))) {
+        try (EmbeddingStoreReader copy = EmbeddingStoreReader.openReadOnly(dir.resolve("copy"))) {
             int[] items = {0};
             copy.forEachItem(stored -> {
                 items[0]++;
@@ -182,15 +187,15 @@ class EmbeddingStoreTest {
     @Test
     void somethingThatIsNotAStoreGivesAClearError() throws IOException {
         Path notAStore = Files.createDirectories(dir.resolve("empty"));
-        StoreException missing = assertThrows(StoreException.class, () -> EmbeddingStore.openReadOnly(notAStore));
+        StoreException missing = assertThrows(StoreException.class, () -> EmbeddingStoreReader.openReadOnly(notAStore));
         assertTrue(missing.getMessage().contains(notAStore.toString()), missing.getMessage());
 
         Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
         Files.writeString(corrupt.resolve("CURRENT"), "MANIFEST-999999\n");
-        StoreException damaged = assertThrows(StoreException.class, () -> EmbeddingStore.open(corrupt));
+        StoreException damaged = assertThrows(StoreException.class, () -> EmbeddingStoreWriter.open(corrupt));
         assertTrue(damaged.getMessage().startsWith("cannot open the embedding store in"), damaged.getMessage());
 
-        try (EmbeddingStore fresh = EmbeddingStore.open(dir.resolve("fresh"))) {
+        try (EmbeddingStoreWriter fresh = EmbeddingStoreWriter.open(dir.resolve("fresh"))) {
             StoreException noModel = assertThrows(StoreException.class, fresh::loadModel);
             assertTrue(noModel.getMessage().contains("no model"), noModel.getMessage());
         }

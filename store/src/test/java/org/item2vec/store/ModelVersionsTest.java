@@ -27,6 +27,8 @@ import org.item2vec.events.messages.Listing;
 import org.item2vec.learn.online.ColdStart;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.learn.online.OnlineParams;
+import org.item2vec.store.EmbeddingStoreReader;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +43,7 @@ class ModelVersionsTest {
         ModelVersions versions = new ModelVersions(dir.resolve("versions"));
         OnlineModel model = new OnlineModel(PARAMS);
         SplittableRandom random = new SplittableRandom(1);
-        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("live"))) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("live"))) {
             store.initialize(PARAMS);
             for (int i = 0; i < 30; i++) {
                 model.observe("item" + i, ColdStart.NONE, random);
@@ -60,7 +62,7 @@ class ModelVersionsTest {
         List<Path> published = versions.list();
         assertEquals(List.of(dir.resolve("versions/v000001"), dir.resolve("versions/v000002")), published);
         assertEquals("v000002", ModelVersions.verify(published.get(1)).version());
-        try (EmbeddingStore old = EmbeddingStore.openReadOnly(published.get(0))) {
+        try (EmbeddingStoreReader old = EmbeddingStoreReader.openReadOnly(published.get(0))) {
             assertEquals(0, old.count("item30"), "a version does not change after publishing");
             assertEquals(1, old.count("item29"));
         }
@@ -72,7 +74,7 @@ class ModelVersionsTest {
     @Test
     void aCorruptedVersionFailsVerification() throws IOException {
         ModelVersions versions = new ModelVersions(dir.resolve("versions"));
-        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("live"))) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("live"))) {
             store.initialize(PARAMS);
             store.save(new OnlineModel(PARAMS), Map.of(), List.of(), 0);
             versions.publish(store, Map.of());
@@ -238,7 +240,7 @@ class ModelVersionsTest {
             assertEquals(gate, manifest.gate());
             assertEquals(published.checksum(), manifest.checksum());
         }
-        try (EmbeddingStore store = EmbeddingStore.openReadOnly(version)) {
+        try (EmbeddingStoreReader store = EmbeddingStoreReader.openReadOnly(version)) {
             assertEquals(1, store.count("item11"));
             assertEquals(listings, store.listings());
             assertEquals(Map.of("sessions:0", 340L, "sessions:1", 17L), store.offsets());

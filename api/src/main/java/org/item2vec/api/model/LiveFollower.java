@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.item2vec.learn.io.Directories;
 import org.item2vec.store.ChangeLog;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
 
 /**
  * Follows the live trainer's store: each {@link #refresh} reads the store's latest writes and applies the
@@ -23,7 +23,7 @@ final class LiveFollower implements AutoCloseable {
     private final Path storeDirectory;
     private final ModelLoader loader;
     private final int maxChanged;
-    private EmbeddingStore store;
+    private EmbeddingStoreReader store;
     private Path followerDirectory;
     private Object directoryKey;
     private String identity;
@@ -109,7 +109,7 @@ final class LiveFollower implements AutoCloseable {
             throw new UncheckedIOException("cannot create a directory for the live store's reader", e);
         }
         directoryKey = directoryKey();
-        store = EmbeddingStore.openFollower(storeDirectory, followerDirectory);
+        store = EmbeddingStoreReader.openFollower(storeDirectory, followerDirectory);
         identity = store.identity();
     }
 

@@ -6,6 +6,7 @@ import org.item2vec.api.index.MarketIndex;
 import org.item2vec.learn.online.ListingCatalog;
 import org.item2vec.learn.online.OnlineParams;
 import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
 import org.item2vec.store.ModelVersions;
 import org.item2vec.store.StoreException;
 
@@ -20,7 +21,7 @@ public final class ModelLoader {
     /** Loads a published version after checking its files against its manifest's checksum. */
     public Model loadVersion(Path directory) {
         ModelVersions.Manifest manifest = ModelVersions.verify(directory);
-        try (EmbeddingStore store = EmbeddingStore.openReadOnly(directory)) {
+        try (EmbeddingStoreReader store = EmbeddingStoreReader.openReadOnly(directory)) {
             ModelInfo info = new ModelInfo(manifest.version(), manifest.kind(), null, manifest.createdAt(),
                     manifest.params().dim(), manifest.offsets(), manifest.metrics() == null ? Map.of() : manifest.metrics(),
                     store.progress().appliedMessages());

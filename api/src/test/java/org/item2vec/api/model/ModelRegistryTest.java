@@ -24,7 +24,7 @@ import org.item2vec.events.messages.Listing;
 import org.item2vec.learn.io.Directories;
 import org.item2vec.learn.online.ColdStart;
 import org.item2vec.learn.online.OnlineModel;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.item2vec.store.ModelVersions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class ModelRegistryTest {
         TestModels models = TestModels.trio();
         OnlineModel model = models.build();
         SplittableRandom random = new SplittableRandom(1);
-        try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("model"));
+        try (EmbeddingStoreWriter writer = EmbeddingStoreWriter.open(dir.resolve("model"));
              ModelRegistry registry = registry(RegistrySettings.AUTO, 3)) {
             writer.initialize(models.params());
             writer.saveEverything(model, Map.of("sessions:0", 1L), List.of(), 1);
@@ -85,14 +85,14 @@ class ModelRegistryTest {
     @Test
     void anotherStorePutInTheLiveDirectoryIsReadFromScratch() throws IOException {
         try (ModelRegistry registry = registry(RegistrySettings.AUTO, 3)) {
-            try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("model"))) {
+            try (EmbeddingStoreWriter writer = EmbeddingStoreWriter.open(dir.resolve("model"))) {
                 writer.initialize(TestModels.trio().params());
                 writer.saveEverything(TestModels.trio().build(), Map.of(), List.of(), 1);
             }
             registry.refresh();
             assertEquals(3, registry.model(null).size());
             Directories.deleteRecursively(dir.resolve("model"));
-            try (EmbeddingStore writer = EmbeddingStore.open(dir.resolve("model"))) {
+            try (EmbeddingStoreWriter writer = EmbeddingStoreWriter.open(dir.resolve("model"))) {
                 TestModels bigger = TestModels.trio().item("w", 1, v(0, 0, 1, 0), v(0, 0, 0, 0));
                 writer.initialize(bigger.params());
                 writer.saveEverything(bigger.build(), Map.of(), List.of(), 1);

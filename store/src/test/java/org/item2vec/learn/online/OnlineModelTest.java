@@ -15,7 +15,8 @@ import org.item2vec.events.messages.Listing;
 import org.item2vec.learn.vectors.Embeddings;
 import org.item2vec.learn.vectors.VectorMath;
 import org.item2vec.learn.vocab.Vocabulary;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -331,12 +332,12 @@ class OnlineModelTest {
     void aContinuingModelSurvivesTheStoreUnchanged(@TempDir Path dir) {
         OnlineParams params = new OnlineParams(4, 3, 0.05f, 0.75, 1000, 1 << 13, 3);
         OnlineModel continuing = OnlineModel.continuing(params, trained(4, 4, 90, 50, 50, 7, 2, 1));
-        try (EmbeddingStore store = EmbeddingStore.open(dir.resolve("model"))) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("model"))) {
             store.initialize(params);
             store.saveEverything(continuing, Map.of("sessions:0", 12L), List.of(), 0);
         }
         OnlineModel loaded;
-        try (EmbeddingStore store = EmbeddingStore.openReadOnly(dir.resolve("model"))) {
+        try (EmbeddingStoreReader store = EmbeddingStoreReader.openReadOnly(dir.resolve("model"))) {
             loaded = store.loadModel();
         }
 

@@ -15,7 +15,7 @@ import org.item2vec.learn.online.IncrementalTraining;
 import org.item2vec.learn.online.ListingCatalog;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.service.config.Topics;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.item2vec.store.ModelVersions;
 
 /**
@@ -83,7 +83,7 @@ final class LiveModel {
     }
 
     /** Writes what changed since the last save, with the offsets, into {@code store}. */
-    void saveTo(EmbeddingStore store) {
+    void saveTo(EmbeddingStoreWriter store) {
         store.save(training.model(), nextOffsets, newListings, appliedMessages);
         newListings.clear();
     }

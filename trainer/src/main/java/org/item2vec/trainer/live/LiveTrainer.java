@@ -17,7 +17,7 @@ import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.status.Metrics;
 import org.item2vec.service.status.StatusServer;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.item2vec.store.ModelVersions;
 
 /**
@@ -46,7 +46,7 @@ public final class LiveTrainer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ModelVersions versions;
     private final VersionWatch versionWatch;
-    private EmbeddingStore store;
+    private EmbeddingStoreWriter store;
     private LiveModel live;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread loop;
@@ -62,7 +62,7 @@ public final class LiveTrainer implements AutoCloseable {
     /** Opens or creates the model and starts consuming on a thread of its own. */
     public void start() throws IOException {
         StoreRebase.recover(config.dataDir(), log);
-        store = EmbeddingStore.open(config.dataDir());
+        store = EmbeddingStoreWriter.open(config.dataDir());
         OnlineModel model;
         if (store.params().isEmpty()) {
             store.initialize(config.params());
@@ -151,7 +151,7 @@ public final class LiveTrainer implements AutoCloseable {
         StoreRebase.Rebased rebased = due.get();
         store.close();
         StoreRebase.swap(config.dataDir());
-        store = EmbeddingStore.open(config.dataDir());
+        store = EmbeddingStoreWriter.open(config.dataDir());
         trainOn(new LiveModel(config.topics(), rebased.model(), rebased.listings(), rebased.offsets(),
                 rebased.appliedMessages()));
         live.seek(consumer);

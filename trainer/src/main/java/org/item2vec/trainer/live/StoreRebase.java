@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 import org.item2vec.events.messages.Listing;
 import org.item2vec.learn.io.Directories;
 import org.item2vec.learn.online.OnlineModel;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.item2vec.store.ModelVersions;
 import org.item2vec.store.StoreException;
 
@@ -36,7 +37,7 @@ final class StoreRebase {
         List<Listing> listings;
         Map<String, Long> offsets;
         long appliedMessages;
-        try (EmbeddingStore version = EmbeddingStore.openReadOnly(versionDir)) {
+        try (EmbeddingStoreReader version = EmbeddingStoreReader.openReadOnly(versionDir)) {
             model = version.loadModel();
             listings = version.listings();
             offsets = version.offsets();
@@ -44,7 +45,7 @@ final class StoreRebase {
         }
         Path next = sibling(liveDir, ".rebase");
         deleteQuietly(next);
-        try (EmbeddingStore store = EmbeddingStore.open(next)) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(next)) {
             store.initialize(model.params());
             store.saveEverything(model, offsets, listings, appliedMessages);
             store.markBase(manifest.version());

@@ -19,7 +19,7 @@ import org.item2vec.learn.sgns.SgnsTrainer;
 import org.item2vec.learn.sgns.TrainingConfig;
 import org.item2vec.learn.sgns.TrainingStatus;
 import org.item2vec.learn.vectors.Embeddings;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
 import org.item2vec.store.ModelVersions;
 import org.item2vec.store.ModelVersions.Manifest;
 import org.item2vec.store.ModelVersions.Provenance;
@@ -189,7 +189,7 @@ public final class RetrainJob {
 
     private static Embeddings load(Path version) {
         ModelVersions.verify(version);
-        try (EmbeddingStore store = EmbeddingStore.openReadOnly(version)) {
+        try (EmbeddingStoreReader store = EmbeddingStoreReader.openReadOnly(version)) {
             return store.loadModel().toEmbeddings();
         }
     }

@@ -20,7 +20,7 @@ import org.item2vec.learn.sgns.TrainingConfig;
 import org.item2vec.learn.vectors.Embeddings;
 import org.item2vec.learn.vectors.SimilaritySearch;
 import org.item2vec.learn.vectors.SimilaritySearch.Scoring;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.item2vec.trainer.demo.DemoMarketplace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,14 +54,14 @@ class IncrementalQualityTest {
         List<Session> firstHalf = train.subList(0, train.size() / 2);
         List<Session> secondHalf = train.subList(train.size() / 2, train.size());
         Path store = dir.resolve("model");
-        try (EmbeddingStore embeddingStore = EmbeddingStore.open(store)) {
+        try (EmbeddingStoreWriter embeddingStore = EmbeddingStoreWriter.open(store)) {
             embeddingStore.initialize(params);
             IncrementalTraining first = new IncrementalTraining(new OnlineModel(params), new ListingCatalog());
             stream(first, firstHalf, 0);
             embeddingStore.save(first.model(), Map.of(), List.of(), firstHalf.size());
         }
         Embeddings incremental;
-        try (EmbeddingStore embeddingStore = EmbeddingStore.open(store)) {
+        try (EmbeddingStoreWriter embeddingStore = EmbeddingStoreWriter.open(store)) {
             IncrementalTraining second = new IncrementalTraining(embeddingStore.loadModel(), new ListingCatalog());
             stream(second, secondHalf, firstHalf.size());
             incremental = second.model().toEmbeddings();

@@ -30,7 +30,7 @@ import org.item2vec.learn.online.ListingCatalog;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.learn.online.OnlineParams;
 import org.item2vec.learn.vectors.Embeddings;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
 import org.item2vec.testing.ChildJvm;
 import org.item2vec.trainer.demo.DemoMarketplace;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class LiveTrainerCrashTest {
                         IncrementalTraining.seedFor(PARAMS.seed(), UPDATES, 0, offset));
                 expectedPairs += IncrementalTraining.pairsOfUpdate(update.item(), update.context());
             }
-            try (EmbeddingStore store = EmbeddingStore.openReadOnly(model)) {
+            try (EmbeddingStoreReader store = EmbeddingStoreReader.openReadOnly(model)) {
                 assertEquals(Map.of(UPDATES + ":0", (long) updates.size()), store.offsets());
                 assertEquals(updates.size(), store.progress().appliedMessages());
                 assertEquals(expectedPairs, store.progress().appliedPairs());

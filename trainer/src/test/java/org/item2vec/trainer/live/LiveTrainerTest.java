@@ -22,6 +22,7 @@ import org.item2vec.learn.online.ColdStart;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.service.config.Settings;
 import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
 import org.item2vec.store.ModelVersions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +106,7 @@ class LiveTrainerTest {
             producer.flush();
             StoreProgress.awaitApplied(config.dataDir(), dir, 3000, Duration.ofSeconds(60));
 
-            try (EmbeddingStore reader = EmbeddingStore.openFollower(config.dataDir(), dir.resolve("reader"))) {
+            try (EmbeddingStoreReader reader = EmbeddingStoreReader.openFollower(config.dataDir(), dir.resolve("reader"))) {
                 double before = nextProbability(reader, "a4", "b5");
                 long sent = System.nanoTime();
                 for (int i = 0; i < 30; i++) {
@@ -157,7 +158,7 @@ class LiveTrainerTest {
             assertTrue(log.stream().anyMatch(l -> l.contains("field 'context' is missing")), log.toString());
             assertTrue(log.stream().anyMatch(l -> l.contains("skipped " + prefix + "listings-0@0: field 'item'")), log.toString());
         }
-        try (EmbeddingStore store = EmbeddingStore.openReadOnly(config.dataDir())) {
+        try (EmbeddingStoreReader store = EmbeddingStoreReader.openReadOnly(config.dataDir())) {
             // y after x (2 pairs), then x and y against the booked z (2 pairs)
             assertEquals(4, store.progress().appliedPairs());
             assertEquals(6, store.progress().appliedMessages(), "skipped messages are consumed, not retried");
@@ -191,7 +192,7 @@ class LiveTrainerTest {
                 Thread.sleep(100);
             }
             StoreProgress.awaitApplied(config.dataDir(), dir, 40, Duration.ofSeconds(30));
-            try (EmbeddingStore store = EmbeddingStore.openFollower(config.dataDir(), dir.resolve("after-rebase"))) {
+            try (EmbeddingStoreReader store = EmbeddingStoreReader.openFollower(config.dataDir(), dir.resolve("after-rebase"))) {
                 assertEquals(java.util.Optional.of(version), store.base());
                 assertTrue(store.item("only-in-the-retrain").isPresent(), "the store is the version's");
                 assertTrue(store.item("late99").isPresent(), "updates after the version's offsets are replayed");
@@ -214,7 +215,7 @@ class LiveTrainerTest {
         if (!Files.exists(config.dataDir().resolve("CURRENT"))) {
             return false;
         }
-        try (EmbeddingStore store = EmbeddingStore.openFollower(config.dataDir(),
+        try (EmbeddingStoreReader store = EmbeddingStoreReader.openFollower(config.dataDir(),
                 dir.resolve("probe-" + System.nanoTime()))) {
             return store.base().filter(version::equals).isPresent();
         } catch (RuntimeException swappedMeanwhile) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
 
 /** Watches a trainer's store from outside, as a reader would: through a follower. */
 final class StoreProgress {
@@ -12,7 +13,7 @@ final class StoreProgress {
 
     /** The progress the store holds now; {@code scratch} takes the follower's own files. */
     static EmbeddingStore.Progress read(Path store, Path scratch) {
-        try (EmbeddingStore follower = EmbeddingStore.openFollower(store, scratch.resolve("follower-" + System.nanoTime()))) {
+        try (EmbeddingStoreReader follower = EmbeddingStoreReader.openFollower(store, scratch.resolve("follower-" + System.nanoTime()))) {
             return follower.progress();
         }
     }

@@ -22,6 +22,8 @@ import org.item2vec.learn.online.ColdStart;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.learn.online.OnlineParams;
 import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
+import org.item2vec.store.EmbeddingStoreWriter;
 import org.item2vec.store.ModelVersions;
 import org.item2vec.store.StoreException;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +70,7 @@ class StoreRebaseTest {
     private String createLiveStore() {
         OnlineModel model = new OnlineModel(PARAMS);
         model.observe("old", ColdStart.NONE, new SplittableRandom(1));
-        try (EmbeddingStore store = EmbeddingStore.open(liveDir)) {
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(liveDir)) {
             store.initialize(PARAMS);
             store.save(model, Map.of("sessions:0", 1000L), List.of(), 1000);
             return store.identity();
@@ -104,10 +106,10 @@ class StoreRebaseTest {
         assertEquals(49, rebased.appliedMessages());
         assertEquals(10, rebased.model().size());
         assertArrayEquals(published.toEmbeddings().input(), rebased.model().toEmbeddings().input());
-        try (EmbeddingStore next = EmbeddingStore.openReadOnly(rebaseDir)) {
+        try (EmbeddingStoreReader next = EmbeddingStoreReader.openReadOnly(rebaseDir)) {
             assertHoldsTheVersion(next);
         }
-        try (EmbeddingStore live = EmbeddingStore.openReadOnly(liveDir)) {
+        try (EmbeddingStoreReader live = EmbeddingStoreReader.openReadOnly(liveDir)) {
             assertEquals(identity, live.identity(), "the live store is not touched before the swap");
             assertEquals(1, live.count("old"));
         }
@@ -121,7 +123,7 @@ class StoreRebaseTest {
 
         StoreRebase.prepare(version(), liveDir);
 
-        try (EmbeddingStore next = EmbeddingStore.openReadOnly(rebaseDir)) {
+        try (EmbeddingStoreReader next = EmbeddingStoreReader.openReadOnly(rebaseDir)) {
             assertHoldsTheVersion(next);
         }
     }
@@ -135,7 +137,7 @@ class StoreRebaseTest {
 
         assertFalse(Files.exists(rebaseDir));
         assertFalse(Files.exists(replacedDir));
-        try (EmbeddingStore live = EmbeddingStore.open(liveDir)) {
+        try (EmbeddingStoreWriter live = EmbeddingStoreWriter.open(liveDir)) {
             assertNotEquals(oldIdentity, live.identity(), "readers must see that another store is in place");
             assertHoldsTheVersion(live);
         }
@@ -148,7 +150,7 @@ class StoreRebaseTest {
         StoreRebase.swap(liveDir);
 
         assertFalse(Files.exists(rebaseDir));
-        try (EmbeddingStore live = EmbeddingStore.openReadOnly(liveDir)) {
+        try (EmbeddingStoreReader live = EmbeddingStoreReader.openReadOnly(liveDir)) {
             assertHoldsTheVersion(live);
         }
     }
@@ -165,7 +167,7 @@ class StoreRebaseTest {
 
         assertFalse(Files.exists(rebaseDir));
         assertFalse(Files.exists(replacedDir));
-        try (EmbeddingStore live = EmbeddingStore.openReadOnly(liveDir)) {
+        try (EmbeddingStoreReader live = EmbeddingStoreReader.openReadOnly(liveDir)) {
             assertEquals(identity, live.identity());
             assertEquals(1, live.count("old"));
         }
@@ -182,7 +184,7 @@ class StoreRebaseTest {
         StoreRebase.recover(liveDir, log::add);
 
         assertFalse(Files.exists(rebaseDir));
-        try (EmbeddingStore live = EmbeddingStore.openReadOnly(liveDir)) {
+        try (EmbeddingStoreReader live = EmbeddingStoreReader.openReadOnly(liveDir)) {
             assertEquals(identity, live.identity());
         }
         assertEquals(List.of(), log);
@@ -199,7 +201,7 @@ class StoreRebaseTest {
         StoreRebase.recover(liveDir, message -> { });
 
         assertFalse(Files.exists(replacedDir));
-        try (EmbeddingStore live = EmbeddingStore.openReadOnly(liveDir)) {
+        try (EmbeddingStoreReader live = EmbeddingStoreReader.openReadOnly(liveDir)) {
             assertNotEquals(oldIdentity, live.identity());
             assertHoldsTheVersion(live);
         }
@@ -218,7 +220,7 @@ class StoreRebaseTest {
 
         assertTrue(error.getMessage().contains("is corrupt"), error.getMessage());
         assertFalse(Files.exists(rebaseDir));
-        try (EmbeddingStore live = EmbeddingStore.openReadOnly(liveDir)) {
+        try (EmbeddingStoreReader live = EmbeddingStoreReader.openReadOnly(liveDir)) {
             assertEquals(identity, live.identity());
             assertEquals(1, live.count("old"));
             assertEquals(Optional.empty(), live.base());

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.events.sessions.Session;
 import org.item2vec.service.config.Settings;
-import org.item2vec.store.EmbeddingStore;
+import org.item2vec.store.EmbeddingStoreReader;
 import org.item2vec.store.ModelVersions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +88,7 @@ class RetrainJobTest {
         assertEquals(16, manifest.params().dim());
         assertEquals(10, manifest.training().get("epochs"));
 
-        try (EmbeddingStore store = EmbeddingStore.openReadOnly(versions.list().get(0))) {
+        try (EmbeddingStoreReader store = EmbeddingStoreReader.openReadOnly(versions.list().get(0))) {
             String item = demo.sessions().get(0).items().get(0);
             assertTrue(store.item(item).isPresent(), "the version holds the items of the history");
             assertEquals(manifest.offsets(), store.offsets());
