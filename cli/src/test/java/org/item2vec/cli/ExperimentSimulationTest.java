@@ -30,6 +30,7 @@ import org.item2vec.experiment.define.ExperimentJson;
 import org.item2vec.service.config.Settings;
 import org.item2vec.streaming.app.StreamingApp;
 import org.item2vec.streaming.config.StreamingConfig;
+import org.item2vec.testing.EndToEnd;
 import org.item2vec.trainer.online.Listing;
 import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.online.OnlineParams;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the simulation built in. Every random choice is seeded and assignment is a hash, so a run is reproducible.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EndToEnd
 class ExperimentSimulationTest {
     private static final String EXPERIMENTS = """
             {"experiments": [
