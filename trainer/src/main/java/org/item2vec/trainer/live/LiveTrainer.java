@@ -59,6 +59,8 @@ public final class LiveTrainer implements AutoCloseable {
     private final Metrics metrics = new Metrics("item2vec_trainer");
     private final LongAdder messages = metrics.counter("messages_total", "Messages applied to the model");
     private final LongAdder rejected = metrics.counter("rejected_messages_total", "Messages skipped as unusable");
+    // Counted here rather than read from the model, whose count restarts from a version's at every rebase.
+    private final LongAdder pairs = metrics.counter("pairs_total", "Training pairs applied by this process");
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, Long> nextOffsets = new HashMap<>();
@@ -107,7 +109,7 @@ public final class LiveTrainer implements AutoCloseable {
             status = new StatusServer(config.statusPort(), metrics, this::health);
         }
         report = new PeriodicReport(config.reportInterval(),
-                new LongSupplier[] {messages::sum, () -> appliedPairs},
+                new LongSupplier[] {messages::sum, pairs::sum},
                 rates -> String.format(Locale.ROOT, "trainer: %.1f items/s, %.1f pairs/s, vocabulary %d items, lag %d",
                         rates.perSecond(0), rates.perSecond(1), vocabularySize, lag),
                 log);
@@ -243,6 +245,7 @@ public final class LiveTrainer implements AutoCloseable {
     private void apply(ConsumerRecord<String, byte[]> record) {
         long seed = IncrementalTraining.seedFor(training.model().params().seed(), record.topic(),
                 record.partition(), record.offset());
+        long pairsBefore = training.model().appliedPairs();
         try {
             if (record.topic().equals(config.topics().sessionUpdates())) {
                 Update update = StreamMessages.update(record.value());
@@ -256,6 +259,7 @@ public final class LiveTrainer implements AutoCloseable {
                 newListings.add(listing);
             }
             messages.increment();
+            pairs.add(training.model().appliedPairs() - pairsBefore);
         } catch (BadMessage e) {
             rejected.increment();
             log.accept("trainer: skipped " + record.topic() + "-" + record.partition() + "@" + record.offset()
@@ -338,7 +342,9 @@ public final class LiveTrainer implements AutoCloseable {
         }
         if (store != null) {
             store.close();
-            log.accept("trainer: stopped with " + vocabularySize + " items, " + appliedMessages + " messages applied");
+            // This process's count: the model's own restarts from a version's count at every rebase.
+            log.accept("trainer: stopped with " + vocabularySize + " items, " + messages.sum()
+                    + " messages applied since the start");
         }
     }
 
