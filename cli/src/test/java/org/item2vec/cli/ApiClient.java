@@ -1,6 +1,7 @@
 package org.item2vec.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * GETs over a real socket to an API that a test started on {@code localhost}, in its own JVM or another: one call, or
@@ -40,26 +43,21 @@ final class ApiClient {
      * fails with the last answer when {@code within} passes first. A refused connection counts as no answer yet:
      * the API may still be starting.
      */
-    JsonNode await(String path, int status, Predicate<JsonNode> until, Duration within)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() - deadline < 0) {
+    JsonNode await(String path, int status, Predicate<JsonNode> until, Duration within) {
+        AtomicReference<JsonNode> answer = new AtomicReference<>();
+        Awaitility.await(path).atMost(within).pollInterval(POLL_INTERVAL).untilAsserted(() -> {
+            HttpResponse<String> response;
             try {
-                HttpResponse<String> response = send(path);
-                last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == status) {
-                    JsonNode body = JSON.readTree(response.body());
-                    if (until.test(body)) {
-                        return body;
-                    }
-                }
+                response = send(path);
             } catch (ConnectException notListeningYet) {
-                last = "connection refused";
+                throw new AssertionError("connection refused", notListeningYet);
             }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        }
-        throw new AssertionError(path + " did not answer as expected within " + within + "; last answer: " + last);
+            assertEquals(status, response.statusCode(), response.body());
+            JsonNode body = JSON.readTree(response.body());
+            assertTrue(until.test(body), () -> "not the answer expected: " + response.body());
+            answer.set(body);
+        });
+        return answer.get();
     }
 
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.item2vec.testing.EndToEnd;
 import org.item2vec.trainer.demo.DemoMarketplace;
 import org.item2vec.trainer.demo.DemoMarketplace.Listing;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * live model with the listings that the demo's users would take for the one asked about, and SIGTERM stops
  * everything cleanly.
  */
+@EndToEnd
 class DemoEndToEndTest {
     /** The README promises the live model's answer within a minute of the start. */
     private static final Duration FIRST_ANSWER = Duration.ofSeconds(60);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.item2vec.testing.EndToEnd;
 import org.item2vec.testing.HeadlessChromium;
 import org.item2vec.trainer.demo.DemoMarketplace;
 import org.item2vec.trainer.demo.DemoMarketplace.Listing;
@@ -26,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * model, coloured by the demo's markets; the live panel following the demo's traffic; and a listing typed into
  * the search listing its recommendations with their scores. Skipped without Debian's chromium and chromedriver.
  */
+@EndToEnd
 class DemoMapPageBrowserTest {
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "demo-map.png");
     private static final Duration STARTUP = Duration.ofSeconds(60);

@@ -34,6 +34,7 @@ import org.item2vec.service.config.Settings;
 import org.item2vec.store.ModelVersions;
 import org.item2vec.streaming.app.StreamingApp;
 import org.item2vec.streaming.config.StreamingConfig;
+import org.item2vec.testing.EndToEnd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the simulation built in. Every random choice is seeded and assignment is a hash, so a run is reproducible.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EndToEnd
 class ExperimentSimulationTest {
     private static final String EXPERIMENTS = """
             {"experiments": [

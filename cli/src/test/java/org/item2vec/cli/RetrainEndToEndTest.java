@@ -23,6 +23,7 @@ import org.item2vec.events.sessions.Session;
 import org.item2vec.store.ModelVersions;
 import org.item2vec.streaming.topology.SessionMessages;
 import org.item2vec.testing.ChildJvm;
+import org.item2vec.testing.EndToEnd;
 import org.item2vec.testing.FreePort;
 import org.item2vec.trainer.demo.DemoMarketplace;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each in its own process. A version is published and served, the live trainer rebases onto it and replays
  * what arrived after the retrain read its data, and a retrain killed midway changes nothing.
  */
+@EndToEnd
 class RetrainEndToEndTest {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     /** How long the API may take to show a change: it refreshes its models every second. */
@@ -127,7 +129,9 @@ class RetrainEndToEndTest {
         assertEquals(List.of("v000001"), versions.list().stream().map(p -> p.getFileName().toString()).toList());
         assertEquals(java.util.Optional.of("v000001"), versions.current());
         ModelVersions.verify(versions.list().get(0));
-        Thread.sleep(2000); // two refresh intervals of the API
+        // Something the API can only show after reading the data directory again, later than the kill.
+        publishUpdate("after-the-kill", item);
+        api.await("/items/after-the-kill", 200, body -> true, REFRESH);
         JsonNode after = api.get("/models", 200);
         assertEquals(before.get("currentVersion"), after.get("currentVersion"));
         assertEquals(names(before), names(after));

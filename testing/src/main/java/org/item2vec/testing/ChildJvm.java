@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A main class run in a JVM of its own, with the test's class path, its output (stdout and stderr) going to
@@ -55,16 +58,15 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits until the output contains {@code text}; fails if the child exits first or the timeout passes. */
-    public void awaitOutput(String text, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!output().contains(text)) {
-            if (!process.isAlive()) {
-                throw failure("exited with " + process.exitValue() + " before printing \"" + text + "\"");
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw failure("did not print \"" + text + "\" within " + timeout);
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
+    public void awaitOutput(String text, Duration timeout) {
+        try {
+            Awaitility.await(name + " printing \"" + text + "\"").atMost(timeout).pollInterval(POLL_INTERVAL)
+                    .failFast(() -> !process.isAlive() && !output().contains(text))
+                    .until(() -> output().contains(text));
+        } catch (ConditionTimeoutException e) {
+            throw failure("did not print \"" + text + "\" within " + timeout);
+        } catch (TerminalFailureException e) {
+            throw failure("exited with " + process.exitValue() + " before printing \"" + text + "\"");
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.item2vec.api.model.ModelRegistry;
 
-/** Up when a default model is served; the details list the served versions. */
+/** Up when a default model with items is served; the details list the served versions. */
 @Singleton
 public class ModelHealth extends AbstractHealthIndicator<Map<String, Object>> {
     private final ModelRegistry models;
@@ -23,7 +23,7 @@ public class ModelHealth extends AbstractHealthIndicator<Map<String, Object>> {
         models.entries().forEach(entry -> details.put(entry.info().version(), entry.items() + " items"
                 + (entry.isDefault() ? ", default" : "")));
         if (!models.ready()) {
-            details.put("reason", "no model is served yet: none has been published or trained");
+            details.put("reason", "no model with items is served yet: none has been published or trained");
         }
         return details;
     }

@@ -25,19 +25,25 @@ public final class RequestIds {
 
     @RequestFilter
     public void assign(HttpRequest<?> request) {
-        String given = request.getHeaders().get(HEADER);
-        String id = given != null && ACCEPTABLE.matcher(given).matches() ? given
-                : PREFIX + "-" + Long.toString(COUNTER.incrementAndGet(), 36);
-        request.setAttribute(ATTRIBUTE, id);
+        of(request);
     }
 
     @ResponseFilter
     public void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.header(HEADER, of(request));
+        response.getHeaders().set(HEADER, of(request));
     }
 
-    /** The id of a request that went through this filter. */
+    /**
+     * The id of a request, given to it here if this filter has not: a request the server could not read
+     * (a request line too long, say) is answered without passing the filters.
+     */
     public static String of(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, String.class).orElse("");
+        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> {
+            String given = request.getHeaders().get(HEADER);
+            String id = given != null && ACCEPTABLE.matcher(given).matches() ? given
+                    : PREFIX + "-" + Long.toString(COUNTER.incrementAndGet(), 36);
+            request.setAttribute(ATTRIBUTE, id);
+            return id;
+        });
     }
 }

@@ -150,14 +150,15 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /**
-     * {@code auto}: the live model, else the current version (the last retrain, or a rollback), else the newest;
-     * {@code latest}: the newest version.
+     * {@code auto}: the live model once it holds items, else the current version (the last retrain, or a
+     * rollback), else the newest; {@code latest}: the newest version. A live store the trainer has just created
+     * holds no items, and every request to it would find none.
      */
     private String chooseDefault(Map<String, Model> versions, String currentVersion, Model liveModel) {
         String newest = versions.isEmpty() ? null : new ArrayList<>(versions.keySet()).get(versions.size() - 1);
         String current = versions.containsKey(currentVersion) ? currentVersion : newest;
         return switch (settings.defaultModel()) {
-            case RegistrySettings.AUTO -> liveModel != null ? Model.LIVE : current;
+            case RegistrySettings.AUTO -> liveModel != null && liveModel.size() > 0 ? Model.LIVE : current;
             case RegistrySettings.LATEST -> newest;
             case Model.LIVE -> liveModel != null ? Model.LIVE : null;
             default -> versions.containsKey(settings.defaultModel()) ? settings.defaultModel() : null;
@@ -195,9 +196,12 @@ public final class ModelRegistry implements AutoCloseable {
         return state.get().currentVersion();
     }
 
-    /** Whether a default model is being served. */
+    /** Whether a default model is being served and holds items, so that a request can be answered. */
     public boolean ready() {
-        return state.get().defaultVersion() != null;
+        State current = state.get();
+        String name = current.defaultVersion();
+        Model served = name == null ? null : name.equals(Model.LIVE) ? current.live() : current.versions().get(name);
+        return served != null && served.size() > 0;
     }
 
     /** The served models, published versions oldest first, then the live model. */

@@ -1,5 +1,6 @@
 package org.item2vec.api.experiment;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ import org.item2vec.experiment.events.ExperimentCounts;
 import org.item2vec.experiment.events.ExperimentMessages;
 import org.item2vec.experiment.events.Impression;
 import org.item2vec.experiment.events.VariantCounts;
+import org.item2vec.testing.EndToEnd;
 import org.item2vec.testing.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the lost impressions are counted; and a report shows the counts the attribution job publishes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EndToEnd
 class ImpressionLogTest {
     private static final String EXPERIMENTS = """
             {"experiments": [{"id": "layout", "variants": [
@@ -114,10 +117,8 @@ class ImpressionLogTest {
                 HttpTester.Reply reply = http.get("/recommend?item=p1&user=user-" + u);
                 assertEquals(200, reply.status(), reply.body());
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (counter(api, "failed") + counter(api, "dropped") < 30 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await("every impression failed or dropped").atMost(Duration.ofSeconds(60))
+                    .until(() -> counter(api, "failed") + counter(api, "dropped") >= 30);
             assertEquals(30.0, counter(api, "failed") + counter(api, "dropped"),
                     "failed " + counter(api, "failed") + ", dropped " + counter(api, "dropped"));
             assertTrue(counter(api, "failed") > 0);
@@ -140,12 +141,9 @@ class ImpressionLogTest {
         }
         try (ApplicationContext api = startApi(kafka.bootstrapServers(), Map.of())) {
             HttpTester http = new HttpTester(api.getBean(EmbeddedServer.class).getURI());
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            JsonNode report = http.get("/experiments/layout/report").json();
-            while (report.get("variants").get(0).get("users").asLong() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                report = http.get("/experiments/layout/report").json();
-            }
+            JsonNode report = await("the published counts in the report").atMost(Duration.ofSeconds(60))
+                    .until(() -> http.get("/experiments/layout/report").json(),
+                            body -> body.get("variants").get(0).get("users").asLong() > 0);
             JsonNode wide = report.get("variants").get(1);
             assertEquals(1000, wide.get("users").asLong());
             assertEquals(130, wide.get("clickingUsers").asLong());

@@ -20,6 +20,8 @@ import org.item2vec.api.TestModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every endpoint and every error status over real HTTP, against a published version whose vectors are set by
@@ -264,6 +266,29 @@ class ApiEndpointsTest implements TestPropertyProvider {
             assertFalse(reply.body().isEmpty(), asset);
         }
         assertError(404, "no such endpoint: GET /assets/nope.js", http.get("/assets/nope.js"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "DELETE"})
+    void writingToThePageOrItsAssetsAnswers405(String method) {
+        for (String path : List.of("/", "/index.html", "/assets/map.css")) {
+            HttpTester.Reply reply = http.send(HttpRequest.newBuilder(http.uri(path))
+                    .method(method, HttpRequest.BodyPublishers.ofString("x")).build());
+            assertError(405, "Method [" + method + "] not allowed for URI [" + path + "]", reply);
+            assertEquals("GET,HEAD", reply.raw().headers().firstValue("Allow").orElse(""), method + " " + path);
+        }
+        assertError(404, "no such endpoint: POST /nope", http.send(HttpRequest.newBuilder(http.uri("/nope"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build()));
+    }
+
+    @Test
+    void aUrlTooLongToReadAnswers414WithARequestId() {
+        HttpTester.Reply reply = http.get("/recommend?item=" + "a".repeat(5000));
+        assertError(414, "the request line is longer than", reply);
+        assertEquals(reply.json().get("requestId").asText(),
+                reply.raw().headers().firstValue(RequestIds.HEADER).orElse(""));
+        // A line within the limit is read and judged by the API itself.
+        assertError(400, "ids have at most", http.get("/recommend?item=" + "a".repeat(3000)));
     }
 
     @Test

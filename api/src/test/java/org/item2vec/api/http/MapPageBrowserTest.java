@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.item2vec.api.TestModels;
+import org.item2vec.testing.EndToEnd;
 import org.item2vec.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EndToEnd
 class MapPageBrowserTest implements TestPropertyProvider {
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "map.png");
     private static final int ITEMS_PER_MARKET = 70;

@@ -1,5 +1,6 @@
 package org.item2vec.api.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.item2vec.api.TestModels.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,7 +96,7 @@ class ModelSwitchTest implements TestPropertyProvider {
             clients.add(client);
         }
         started.await();
-        Thread.sleep(300);
+        awaitAnswersFrom("v000001", answersByVersion);
         version("b").publish(versions);
         awaitAnswersFrom("v000002", answersByVersion);
         version("c").publish(versions);
@@ -114,12 +116,9 @@ class ModelSwitchTest implements TestPropertyProvider {
         assertEquals(3, models.get("models").size());
     }
 
-    private static void awaitAnswersFrom(String version, Map<String, AtomicInteger> answers)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (answers.getOrDefault(version, new AtomicInteger()).get() < 50) {
-            assertTrue(System.nanoTime() < deadline, "version " + version + " never served: " + answers);
-            Thread.sleep(20);
-        }
+    /** Waits until the clients have had 50 answers from {@code version}, however busy the machine is. */
+    private static void awaitAnswersFrom(String version, Map<String, AtomicInteger> answers) {
+        await("50 answers from " + version).atMost(Duration.ofSeconds(60))
+                .until(() -> answers.getOrDefault(version, new AtomicInteger()).get() >= 50);
     }
 }

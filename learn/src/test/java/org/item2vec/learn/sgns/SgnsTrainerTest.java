@@ -1,15 +1,19 @@
 package org.item2vec.learn.sgns;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.item2vec.learn.corpus.Corpus;
 import org.item2vec.learn.corpus.CorpusBuilder;
@@ -159,7 +163,13 @@ class SgnsTrainerTest {
     @Test
     void interruptingTrainingStopsItsWorkers() throws Exception {
         Corpus corpus = plantedClusters(9, null);
-        SgnsTrainer trainer = new SgnsTrainer(smallConfig().epochs(1_000_000).threads(2).build());
+        CountDownLatch underWay = new CountDownLatch(1);
+        SgnsTrainer trainer = new SgnsTrainer(smallConfig().epochs(1_000_000).threads(2).build())
+                .onProgress(status -> {
+                    if (status.wordsDone() > 0) {
+                        underWay.countDown();
+                    }
+                }, Duration.ofMillis(10));
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread training = new Thread(() -> {
             try {
@@ -169,16 +179,14 @@ class SgnsTrainerTest {
             }
         });
         training.start();
-        Thread.sleep(300);
+        assertTrue(underWay.await(60, TimeUnit.SECONDS), "training never got under way");
+        assertTrue(workersAlive(), "the workers run while training is under way");
         training.interrupt();
-        training.join(10_000);
+        training.join(60_000);
         assertFalse(training.isAlive());
         assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (workersAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertFalse(workersAlive(), "training workers still running after the interrupt");
+        await("the training workers stopping after the interrupt").atMost(Duration.ofSeconds(60))
+                .until(() -> !workersAlive());
     }
 
     private static boolean workersAlive() {

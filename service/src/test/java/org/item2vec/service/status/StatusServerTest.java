@@ -1,5 +1,6 @@
 package org.item2vec.service.status;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -71,12 +71,8 @@ class StatusServerTest {
                     return "delta " + rates.delta(0) + " total " + rates.total(0);
                 }, lines::add)) {
             events.add(7);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (lines.size() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("three status lines").atMost(Duration.ofSeconds(60)).until(() -> lines.size() >= 3);
         }
-        assertTrue(lines.size() >= 3, lines.toString());
         assertTrue(lines.get(0).startsWith("status report failed"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.endsWith("total 7")), lines.toString());
         assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("delta ")), lines.toString());

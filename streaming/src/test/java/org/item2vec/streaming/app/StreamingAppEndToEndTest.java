@@ -48,6 +48,7 @@ import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.streaming.config.StreamingConfig;
 import org.item2vec.testing.ChildJvm;
+import org.item2vec.testing.EndToEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  * session out exactly once, even though the application is restarted or killed, or the broker restarted,
  * while clicks are flowing; and impressions and clicks in, the expected experiment counts out.
  */
+@EndToEnd
 class StreamingAppEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long HOUR_MS = 3_600_000;
@@ -129,8 +131,11 @@ class StreamingAppEndToEndTest {
                 }
             }
             producer.flush();
-            // Stop while the first half is still being processed, then carry on publishing.
-            Thread.sleep(500);
+            // Stop mid-stream: once the first instance has committed work on the first half, while the second
+            // half is unpublished and the sessions it continues are open in the state stores.
+            int committed = countRecords(config.topics().sessionUpdates(), 1, Duration.ofSeconds(60));
+            assertTrue(committed > 0 && committed < events.size(),
+                    "the stop should come mid-stream, after " + committed + " of " + events.size() + " updates");
             first.close();
 
             StreamingApp second = new StreamingApp(config, log::add);
@@ -175,10 +180,6 @@ class StreamingAppEndToEndTest {
                 first.awaitOutput("started", Duration.ofSeconds(60));
                 for (int i = 0; i < twoThirds; i++) {
                     publish(producer, config, events.get(i));
-                    if (i % 200 == 0) {
-                        producer.flush();
-                        Thread.sleep(50);
-                    }
                 }
                 producer.flush();
                 assertTrue(countRecords(config.topics().sessionUpdates(), 1, Duration.ofSeconds(60)) > 0,

@@ -132,9 +132,10 @@ public final class LiveTrainer implements AutoCloseable {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
+        long pairsBefore = live.model().appliedPairs();
         try {
             live.apply(record);
-            status.applied();
+            status.applied(live.model().appliedPairs() - pairsBefore);
         } catch (BadMessageException e) {
             status.rejected();
             log.accept("trainer: skipped " + record.topic() + "-" + record.partition() + "@" + record.offset()
@@ -211,8 +212,9 @@ public final class LiveTrainer implements AutoCloseable {
         status.close();
         if (store != null) {
             store.close();
-            log.accept("trainer: stopped with " + status.vocabularySize() + " items, " + live.appliedMessages()
-                    + " messages applied");
+            // This process's count: the model's own restarts from a version's count at every rebase.
+            log.accept("trainer: stopped with " + status.vocabularySize() + " items, " + status.appliedMessages()
+                    + " messages applied since the start");
         }
     }
 }

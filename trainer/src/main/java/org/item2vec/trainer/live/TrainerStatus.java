@@ -19,6 +19,8 @@ final class TrainerStatus implements AutoCloseable {
     private final Metrics metrics = new Metrics("item2vec_trainer");
     private final LongAdder messages = metrics.counter("messages_total", "Messages applied to the model");
     private final LongAdder rejected = metrics.counter("rejected_messages_total", "Messages skipped as unusable");
+    // Counted here rather than read from the model, whose count restarts from a version's at every rebase.
+    private final LongAdder pairs = metrics.counter("pairs_total", "Training pairs applied by this process");
     private StatusServer server;
     private PeriodicReport report;
     private volatile long lag = -1;
@@ -38,7 +40,7 @@ final class TrainerStatus implements AutoCloseable {
             server = new StatusServer(config.statusPort(), metrics, health);
         }
         report = new PeriodicReport(config.reportInterval(),
-                new LongSupplier[] {messages::sum, () -> appliedPairs},
+                new LongSupplier[] {messages::sum, pairs::sum},
                 rates -> String.format(Locale.ROOT, "trainer: %.1f items/s, %.1f pairs/s, vocabulary %d items, lag %d",
                         rates.perSecond(0), rates.perSecond(1), vocabularySize, lag),
                 log);
@@ -48,8 +50,15 @@ final class TrainerStatus implements AutoCloseable {
         return server == null ? -1 : server.port();
     }
 
-    void applied() {
+    /** One message applied, which trained {@code pairsTrained} pairs. */
+    void applied(long pairsTrained) {
         messages.increment();
+        pairs.add(pairsTrained);
+    }
+
+    /** Messages applied by this process since its start. */
+    long appliedMessages() {
+        return messages.sum();
     }
 
     void rejected() {

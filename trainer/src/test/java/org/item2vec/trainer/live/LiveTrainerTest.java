@@ -1,5 +1,6 @@
 package org.item2vec.trainer.live;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +25,14 @@ import org.item2vec.service.config.Settings;
 import org.item2vec.store.EmbeddingStore;
 import org.item2vec.store.EmbeddingStoreReader;
 import org.item2vec.store.ModelVersions;
+import org.item2vec.testing.EndToEnd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live trainer in this JVM over a real broker: freshness for readers, and bad messages. */
+@EndToEnd
 class LiveTrainerTest {
     @TempDir
     static Path shared;
@@ -37,6 +40,7 @@ class LiveTrainerTest {
     Path dir;
 
     private static final int DIM = 16;
+    private static final String STATUS_LINE = "trainer: [0-9.]+ items/s, [0-9.]+ pairs/s, vocabulary \\d+ items, lag -?\\d+";
     private static EmbeddedKafka kafka;
 
     @BeforeAll
@@ -113,26 +117,20 @@ class LiveTrainerTest {
                     producer.send(new ProducerRecord<>(prefix + "updates", update("b5", "a4")));
                 }
                 producer.flush();
-                double after = before;
-                double seconds = 0;
-                while (after - before < 0.2 && (seconds = (System.nanoTime() - sent) / 1e9) < 10) {
-                    Thread.sleep(50);
-                    reader.catchUp();
-                    after = nextProbability(reader, "a4", "b5");
-                }
-                System.out.printf("P(b5 near a4) %.3f -> %.3f, visible to a reader after %.2f s%n", before, after, seconds);
-                assertTrue(after - before >= 0.2, "the score moved from " + before + " to " + after + "; " + log);
-                assertTrue(seconds < 5, "took " + seconds + " s");
+                double after = await("the pair's score moving for a reader").atMost(Duration.ofSeconds(60))
+                        .until(() -> {
+                            reader.catchUp();
+                            return nextProbability(reader, "a4", "b5");
+                        }, now -> now - before >= 0.2);
+                System.out.printf("P(b5 near a4) %.3f -> %.3f, visible to a reader after %.2f s%n", before, after,
+                        (System.nanoTime() - sent) / 1e9);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!Files.isDirectory(dir.resolve("versions/v000001")) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await("a published version").atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.isDirectory(dir.resolve("versions/v000001")));
             assertTrue(log.stream().anyMatch(l -> l.startsWith("trainer: published model version v000001")), log.toString());
             ModelVersions.Manifest published = ModelVersions.verify(dir.resolve("versions/v000001"));
             assertEquals(DIM, published.params().dim());
-            assertTrue(log.stream().anyMatch(l -> l.matches("trainer: [0-9.]+ items/s, [0-9.]+ pairs/s, "
-                    + "vocabulary \\d+ items, lag -?\\d+")), log.toString());
+            assertTrue(log.stream().anyMatch(l -> l.matches(STATUS_LINE)), log.toString());
         }
     }
 
@@ -176,6 +174,7 @@ class LiveTrainerTest {
             }
             producer.flush();
             StoreProgress.awaitApplied(config.dataDir(), dir, 100, Duration.ofSeconds(60));
+            awaitStatusLineAfter(log.size()); // one that counted the pairs of the 100 updates
 
             // A retrain that read the first 60 updates and learned an item the live model never saw.
             OnlineModel retrained = new OnlineModel(config.params());
@@ -187,10 +186,7 @@ class LiveTrainerTest {
                     new ModelVersions.Provenance(ModelVersions.RETRAIN, null, null, Map.of(), null)).version();
             versions.makeCurrent(version);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!rebasedOnto(config, version) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await("the rebase onto " + version).atMost(Duration.ofSeconds(60)).until(() -> rebasedOnto(config, version));
             StoreProgress.awaitApplied(config.dataDir(), dir, 40, Duration.ofSeconds(30));
             try (EmbeddingStoreReader store = EmbeddingStoreReader.openFollower(config.dataDir(), dir.resolve("after-rebase"))) {
                 assertEquals(java.util.Optional.of(version), store.base());
@@ -199,6 +195,7 @@ class LiveTrainerTest {
                 assertFalse(store.item("late30").isPresent(), "updates before its offsets are the version's to know");
                 assertEquals(100L, store.offsets().get(prefix + "updates:0"));
             }
+            awaitStatusLineAfter(log.size()); // one after the rebase, which set the model's pair count back
 
             // A current version that cannot be read is reported once; training goes on.
             String broken = versions.publish(retrained, Map.of(), List.of(), 0, Map.of()).version();
@@ -206,9 +203,23 @@ class LiveTrainerTest {
             Files.writeString(config.versionsDir().resolve(ModelVersions.CURRENT), broken + "\n");
             producer.send(new ProducerRecord<>(prefix + "updates", update("after-broken", "late0")));
             producer.flush();
+            await("the broken version reported").atMost(Duration.ofSeconds(60))
+                    .until(() -> log.stream().anyMatch(l -> l.contains("cannot rebase onto " + broken)));
             StoreProgress.awaitApplied(config.dataDir(), dir, 41, Duration.ofSeconds(30));
+            awaitStatusLineAfter(log.size()); // meanwhile the trainer went on checking the current version
             assertEquals(1, log.stream().filter(l -> l.contains("cannot rebase onto " + broken)).count(), log::toString);
         }
+        List<String> rates = log.stream().filter(l -> l.contains(" pairs/s, ")).toList();
+        assertTrue(rates.stream().allMatch(l -> l.matches(STATUS_LINE)), "negative rates in " + rates);
+        // 100 updates, the 40 after the version's offsets once more, and one after the broken version.
+        assertTrue(log.stream().anyMatch(l -> l.matches("trainer: stopped with \\d+ items, 141 messages applied since the start")),
+                log::toString);
+    }
+
+    /** Waits for a status line logged after the first {@code lines} lines. */
+    private void awaitStatusLineAfter(int lines) {
+        await("a status line").atMost(Duration.ofSeconds(60))
+                .until(() -> log.subList(lines, log.size()).stream().anyMatch(l -> l.matches(STATUS_LINE)));
     }
 
     private boolean rebasedOnto(TrainerConfig config, String version) {

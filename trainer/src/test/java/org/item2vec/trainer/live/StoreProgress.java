@@ -1,8 +1,11 @@
 package org.item2vec.trainer.live;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.item2vec.store.EmbeddingStore;
 import org.item2vec.store.EmbeddingStoreReader;
 
@@ -19,15 +22,12 @@ final class StoreProgress {
     }
 
     /** Waits until the store holds the effect of at least {@code messages} messages. */
-    static void awaitApplied(Path store, Path scratch, long messages, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(store.resolve("CURRENT")) && read(store, scratch).appliedMessages() >= messages) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        String now = Files.exists(store.resolve("CURRENT")) ? read(store, scratch).toString() : "no store yet";
-        throw new AssertionError("the trainer did not apply " + messages + " messages in " + timeout + ": " + now);
+    static void awaitApplied(Path store, Path scratch, long messages, Duration timeout) {
+        Awaitility.await("the trainer's store applying " + messages + " messages").atMost(timeout)
+                .untilAsserted(() -> {
+                    assertTrue(Files.exists(store.resolve("CURRENT")), "no store yet");
+                    EmbeddingStore.Progress now = read(store, scratch);
+                    assertTrue(now.appliedMessages() >= messages, () -> "so far: " + now);
+                });
     }
 }

@@ -1,5 +1,6 @@
 package org.item2vec.trainer.retrain;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,12 +20,14 @@ import org.item2vec.events.sessions.Session;
 import org.item2vec.service.config.Settings;
 import org.item2vec.store.EmbeddingStoreReader;
 import org.item2vec.store.ModelVersions;
+import org.item2vec.testing.EndToEnd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The full retrain over a real broker: what it publishes, and the gate that keeps a worse model out. */
+@EndToEnd
 class RetrainJobTest {
     @TempDir
     static Path shared;
@@ -150,6 +153,7 @@ class RetrainJobTest {
 
     @Test
     void aHistoryRangeReadsOnlyTheMessagesWrittenWithinIt() throws Exception {
+        long allWritten = System.currentTimeMillis();
         RetrainConfig recent = RetrainConfig.from(Settings.empty()
                 .with("item2vec.kafka.bootstrap-servers", kafka.bootstrapServers())
                 .with("item2vec.trainer.versions-dir", dir.resolve("versions").toString())
@@ -167,7 +171,9 @@ class RetrainJobTest {
                 .with("item2vec.trainer.versions-dir", dir.resolve("versions").toString())
                 .with("item2vec.topics.sessions", "real")
                 .with("item2vec.retrain.history", "1ms"));
-        Thread.sleep(5);
+        // Every message is now more than 1 ms old, however fast the run above was.
+        await("the clock passing the last message by more than 1 ms")
+                .until(() -> System.currentTimeMillis() > allWritten + 1);
         RetrainException empty = assertThrows(RetrainException.class, () -> new RetrainJob(none, log::add).run(false));
         assertTrue(empty.getMessage().contains("holds 0 usable sessions"), empty.getMessage());
     }
