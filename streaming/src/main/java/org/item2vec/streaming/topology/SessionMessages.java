@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.item2vec.streaming.events.Click;
 import org.item2vec.trainer.sessions.EventType;
@@ -52,22 +54,17 @@ public final class SessionMessages {
     }
 
     /**
-     * The update for the click last added to {@code session}, or empty when that click adds no pair: it is
-     * accidental (short dwell), repeats the previous item, is the first of its session, or the last change was
-     * a merge.
+     * The update for the click at {@code latest} among the clicks of its session to be (in time order), or empty
+     * when that click adds no pair: it is accidental (short dwell), repeats the previous item or is the first of its
+     * session.
      */
-    public static Optional<byte[]> update(OpenSession session, long windowStart, SessionRules rules,
-                                          int contextSize) {
-        int latest = session.latest();
-        if (latest < 0) {
-            return Optional.empty();
-        }
-        Click click = session.clicks().get(latest);
+    public static Optional<byte[]> update(List<Click> session, int latest, SessionRules rules, int contextSize) {
+        Click click = session.get(latest);
         if (!rules.keeps(click.event())) {
             return Optional.empty();
         }
         List<String> before = new ArrayList<>();
-        for (Click earlier : session.clicks().subList(0, latest)) {
+        for (Click earlier : session.subList(0, latest)) {
             if (rules.keeps(earlier.event()) && !(rules.collapseRepeats() && isLast(before, earlier.item()))) {
                 before.add(earlier.item());
             }
@@ -76,15 +73,32 @@ public final class SessionMessages {
             return Optional.empty();
         }
         ObjectNode json = JSON.createObjectNode();
-        json.put("sessionId", sessionId(click.user(), windowStart));
+        json.put("sessionId", sessionId(click.user(), session.get(0).timestampMs()));
         json.put("user", click.user());
         json.put("item", click.item());
         ArrayNode context = json.putArray("context");
         before.subList(Math.max(0, before.size() - contextSize), before.size()).forEach(context::add);
         json.put("booked", click.event().type() == EventType.BOOK);
-        json.put("market", click.market() != null ? click.market() : session.market());
+        json.put("market", click.market() != null ? click.market() : marketOf(session));
         json.put("ts", click.timestampMs());
         return Optional.of(bytes(json));
+    }
+
+    /** The most frequent market among the clicks (the first seen on a tie), or {@code null}. */
+    public static String marketOf(List<Click> clicks) {
+        Map<String, Integer> counts = new HashMap<>();
+        String best = null;
+        int bestCount = 0;
+        for (Click click : clicks) {
+            if (click.market() != null) {
+                int count = counts.merge(click.market(), 1, Integer::sum);
+                if (count > bestCount) {
+                    best = click.market();
+                    bestCount = count;
+                }
+            }
+        }
+        return best;
     }
 
     private static boolean isLast(List<String> items, String item) {
