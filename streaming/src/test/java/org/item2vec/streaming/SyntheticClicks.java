@@ -59,10 +59,6 @@ public final class SyntheticClicks {
         return arrival;
     }
 
-    public long lastTimestamp() {
-        return log.stream().mapToLong(ClickEvent::timestampMs).max().orElseThrow();
-    }
-
     public static String json(ClickEvent e) {
         return "{\"user\":\"" + e.user() + "\",\"item\":\"" + e.item() + "\",\"ts\":" + e.timestampMs()
                 + ",\"type\":\"" + e.type().name().toLowerCase(Locale.ROOT) + "\""

@@ -32,6 +32,10 @@ import org.item2vec.trainer.sessions.Sessionizer;
  * bridge a session of its user already written. No other user's clicks, nor another partition's pace, move
  * anything here: Kafka Streams' stream time is not used.
  *
+ * <p>The processing clock that matters is this processor's own: when it starts (a restart, a rebalance), the clicks
+ * pending in the store count as having arrived at that moment, so that the time the application was down, and
+ * the backlog it then reads, makes no session close before its clicks were read.
+ *
  * <p>Users due for a look are indexed by processing time in a second store (deadline, then user, as the key's
  * bytes), so that the sweep every {@link #SWEEP_INTERVAL} reads only those, not every user.
  */
@@ -53,6 +57,7 @@ final class SessionCutter implements Processor<String, CheckedClick, String, Ses
     private ProcessorContext<String, SessionOutput> context;
     private KeyValueStore<String, UserSessions> users;
     private KeyValueStore<Bytes, byte[]> deadlines;
+    private long startedMs;
 
     SessionCutter(SessionRules rules, Duration closeAfter, int maxEvents, int updateContext, TopologyMetrics metrics) {
         this.rules = rules;
@@ -68,6 +73,7 @@ final class SessionCutter implements Processor<String, CheckedClick, String, Ses
         this.context = context;
         users = context.getStateStore(SessionTopology.USER_SESSIONS_STORE);
         deadlines = context.getStateStore(SessionTopology.SESSION_DEADLINES_STORE);
+        startedMs = context.currentSystemTimeMs();
         context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::writeIdleSessions);
     }
 
@@ -121,7 +127,7 @@ final class SessionCutter implements Processor<String, CheckedClick, String, Ses
                 continue;
             }
             for (UserSessions.Run run : sessions.runs(gapMs)) {
-                if (run.lastArrivalMs() + closeAfterMs > now) {
+                if (closesAt(run) > now) {
                     break;
                 }
                 write(entry.value, sessions, run);
@@ -143,7 +149,7 @@ final class SessionCutter implements Processor<String, CheckedClick, String, Ses
     /** Stores the user's state and files them under the next time they need a look. */
     private void save(String user, UserSessions sessions, long now) {
         long deadline = sessions.hasPending()
-                ? sessions.runs(gapMs).get(0).lastArrivalMs() + closeAfterMs
+                ? closesAt(sessions.runs(gapMs).get(0))
                 : now + WRITTEN_MEMORY.toMillis();
         // Whole sweep intervals: a user clicking many times within one keeps the same index entry.
         long interval = SWEEP_INTERVAL.toMillis();
@@ -154,6 +160,11 @@ final class SessionCutter implements Processor<String, CheckedClick, String, Ses
             sessions.deadline(deadline);
         }
         users.put(user, sessions);
+    }
+
+    /** When a run closes unless another click joins it: its clicks stopped arriving, or this processor started. */
+    private long closesAt(UserSessions.Run run) {
+        return Math.max(run.lastArrivalMs(), startedMs) + closeAfterMs;
     }
 
     private static Bytes key(long deadline, String user) {
