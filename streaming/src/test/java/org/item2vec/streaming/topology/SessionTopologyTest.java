@@ -237,6 +237,16 @@ class SessionTopologyTest {
     }
 
     @Test
+    void aClickAheadOfTheClockWithinTheSkewIsTaken() {
+        click("u1", "A", NOW + 3 * MINUTE);
+        click("u1", "B", NOW + 4 * MINUTE);
+        closeSessions();
+
+        assertTrue(deadLetters.isEmpty(), () -> deadLetters.readRecordsToList().toString());
+        assertEquals(List.of("A", "B"), items(finishedSessions().get(0)));
+    }
+
+    @Test
     void aUserDoneForADayIsForgotten() {
         click("u1", "A", T0);
         click("u1", "B", T0 + MINUTE);
