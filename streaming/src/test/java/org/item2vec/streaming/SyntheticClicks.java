@@ -23,9 +23,17 @@ public final class SyntheticClicks {
     private final List<ClickEvent> arrival;
 
     public SyntheticClicks(int users, int clicksPerUser, long start, long seed) {
+        this(users, clicksPerUser, start, 60 * MINUTE, seed);
+    }
+
+    /**
+     * @param spreadMs users begin at random times within this span after {@code start}: days of it make a log
+     *                 in which each moment sees clicks of a few users only, like a public click log
+     */
+    public SyntheticClicks(int users, int clicksPerUser, long start, long spreadMs, long seed) {
         Random random = new Random(seed);
         for (int u = 0; u < users; u++) {
-            long t = start + random.nextInt(60) * MINUTE;
+            long t = start + (long) (random.nextDouble() * spreadMs) / MINUTE * MINUTE;
             for (int i = 0; i < clicksPerUser; i++) {
                 // Distinct times per user: the order of simultaneous clicks is arbitrary in a stream.
                 t += random.nextDouble() < 0.2 ? (20 + random.nextInt(30)) * MINUTE : (1 + random.nextInt(5)) * MINUTE;
@@ -49,10 +57,6 @@ public final class SyntheticClicks {
     /** The clicks in the order they are published. */
     public List<ClickEvent> arrivalOrder() {
         return arrival;
-    }
-
-    public long lastTimestamp() {
-        return log.stream().mapToLong(ClickEvent::timestampMs).max().orElseThrow();
     }
 
     public static String json(ClickEvent e) {

@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.item2vec.service.config.Topics;
 import org.item2vec.service.status.Metrics;
 import org.item2vec.service.status.PeriodicReport;
 import org.item2vec.service.status.StatusServer;
@@ -33,7 +36,7 @@ import org.item2vec.streaming.topology.TopologyMetrics;
 public final class StreamingApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final StreamingConfig config;
+    private StreamingConfig config;
     private final Consumer<String> log;
     private final Metrics metrics = new Metrics("item2vec_streaming");
     private final TopologyMetrics topologyMetrics = new TopologyMetrics(metrics);
@@ -61,14 +64,22 @@ public final class StreamingApp implements AutoCloseable {
         if (!created.isEmpty()) {
             log.accept("created topics " + created);
         }
+        config = withinBrokerTimestampLimit(config);
         LongSupplier wallClock = System::currentTimeMillis;
+        Topics topics = config.topics();
         sessions = streams("sessions", SessionTopology.build(config, topologyMetrics, wallClock),
-                config.applicationId());
+                config.applicationId(), new DeadLetterRoutes(Map.of(topics.clicks(), topics.deadLetters()),
+                        topics.deadLetters(), topologyMetrics::rejected, log));
         metrics.gauge("running", "1 while the session topology is running or rebalancing",
                 () -> sessions.state().isRunningOrRebalancing() ? 1 : 0);
         if (config.attribution().enabled()) {
+            // What fails after impressions and clicks are merged has no source topic of its own: it goes with the
+            // impressions', since the session topology dead-letters every click it cannot use already.
             attribution = streams("attribution", AttributionTopology.build(config, attributionMetrics, wallClock),
-                    config.attribution().applicationId());
+                    config.attribution().applicationId(), new DeadLetterRoutes(
+                            Map.of(topics.impressions(), topics.impressionDeadLetters(),
+                                    topics.clicks(), topics.deadLetters()),
+                            topics.impressionDeadLetters(), attributionMetrics::deadLetter, log));
             metrics.gauge("attribution_running", "1 while the attribution topology is running or rebalancing",
                     () -> attribution.state().isRunningOrRebalancing() ? 1 : 0);
         }
@@ -91,10 +102,31 @@ public final class StreamingApp implements AutoCloseable {
                 + (status == null ? "" : ", health and metrics on port " + status.port()));
     }
 
+    /**
+     * The configuration with a future skew the brokers accept: a click trusted further ahead than they take
+     * records would be refused when written on, which under exactly-once fails the whole transaction.
+     */
+    private StreamingConfig withinBrokerTimestampLimit(StreamingConfig wanted) throws InterruptedException {
+        Duration limit = TopicSetup.futureTimestampLimit(wanted, wanted.setupTimeout());
+        Duration skew = wanted.limits().maxFutureSkew();
+        if (skew.compareTo(limit) < 0) {
+            return wanted;
+        }
+        Duration lowered = limit.dividedBy(2);
+        log.accept("item2vec.clicks.max-future-skew " + skew + " lowered to " + lowered + ": the brokers refuse "
+                + "records timestamped more than " + limit + " ahead (message.timestamp.after.max.ms)");
+        return wanted.withLimits(wanted.limits().withMaxFutureSkew(lowered));
+    }
+
     /** One topology's Kafka Streams instance, which stops the application when it stops. */
-    private KafkaStreams streams(String name, Topology topology, String applicationId) {
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(applicationId));
+    private KafkaStreams streams(String name, Topology topology, String applicationId, DeadLetterRoutes deadLetters) {
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(applicationId, deadLetters));
         streams.setUncaughtExceptionHandler(error -> {
+            if (deadLetters.refused().refusedSinceAsked()) {
+                // A record the broker refused lost its transaction: processed again, it becomes a dead letter.
+                log.accept("the " + name + " processes its input again after the broker refused a record: " + error);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             // Bad input never throws (it becomes a dead letter or a metric); what reaches here is a fault of the
             // environment or a bug, and a clean stop with the reason beats a thread restarting in a loop.
             log.accept("stopping the " + name + " after an unexpected error: " + error);
@@ -108,7 +140,7 @@ public final class StreamingApp implements AutoCloseable {
         return streams;
     }
 
-    private Properties streamsProperties(String applicationId) {
+    private Properties streamsProperties(String applicationId, DeadLetterRoutes deadLetters) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -118,6 +150,14 @@ public final class StreamingApp implements AutoCloseable {
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
+        // No record may stop the application: what the broker refuses or a processor fails on becomes a dead letter.
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(DeadLetterHandler.ROUTES_CONFIG, deadLetters);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                DeadLetterInterceptor.class.getName());
+        props.put(StreamsConfig.producerPrefix(DeadLetterHandler.ROUTES_CONFIG), deadLetters);
         props.putAll(config.streamsOverrides());
         return props;
     }

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.item2vec.streaming.config.StreamingConfig;
@@ -45,11 +47,7 @@ public final class TopicSetup {
                 topic(config, topics.impressions(), Map.of()),
                 topic(config, topics.impressionDeadLetters(), retention(DEAD_LETTER_RETENTION)),
                 topic(config, topics.experimentStats(), compacted()));
-        Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
-        try (Admin admin = Admin.create(adminConfig)) {
+        try (Admin admin = Admin.create(adminConfig(config, timeout))) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (NewTopic topic : wanted) {
@@ -69,6 +67,41 @@ public final class TopicSetup {
             throw new KafkaUnavailableException("cannot set up topics on Kafka at " + config.bootstrapServers()
                     + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
         }
+    }
+
+    /**
+     * The least {@code message.timestamp.after.max.ms} of the topics the session topology writes event times to:
+     * the brokers refuse records timestamped further ahead than this.
+     *
+     * @throws KafkaUnavailableException when the brokers cannot be reached within {@code timeout}
+     */
+    public static Duration futureTimestampLimit(StreamingConfig config, Duration timeout) throws InterruptedException {
+        Topics topics = config.topics();
+        List<ConfigResource> written = List.of(topics.sessions(), topics.sessionUpdates(), topics.itemCounts(),
+                        topics.deadLetters()).stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                .toList();
+        try (Admin admin = Admin.create(adminConfig(config, timeout))) {
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(written).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Duration.ofMillis(configs.values().stream()
+                    .map(topic -> topic.get(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG))
+                    .filter(entry -> entry != null && entry.value() != null)
+                    .mapToLong(entry -> Long.parseLong(entry.value()))
+                    .min()
+                    .orElse(Long.MAX_VALUE));
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new KafkaUnavailableException("cannot read topic settings on Kafka at " + config.bootstrapServers()
+                    + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        }
+    }
+
+    private static Map<String, Object> adminConfig(StreamingConfig config, Duration timeout) {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
     }
 
     private static NewTopic topic(StreamingConfig config, String name, Map<String, String> settings) {

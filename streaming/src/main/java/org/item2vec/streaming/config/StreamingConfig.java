@@ -19,7 +19,8 @@ import org.item2vec.service.config.Topics;
  * @param stateDir          where Kafka Streams keeps its local state (RocksDB stores of open sessions)
  * @param topics            topic names
  * @param rules             how clicks become sessions (gap, dwell threshold, repeats, minimum length)
- * @param grace             how late an event may arrive and still join its session
+ * @param closeAfter        a session is written once none of its clicks has arrived for this long by the
+ *                          processing clock; a click of it arriving later is {@code late}
  * @param limits            what makes an event invalid
  * @param maxSessionEvents  events kept per open session; beyond it (bots) further events are counted, not kept
  * @param updateContext     how many preceding items of the session a session update carries
@@ -31,10 +32,11 @@ import org.item2vec.service.config.Topics;
  * @param attribution       the attribution job, which runs beside the sessions with the same Kafka settings
  */
 public record StreamingConfig(String bootstrapServers, Duration setupTimeout, String applicationId, Path stateDir, Topics topics,
-                              SessionRules rules, Duration grace, ClickLimits limits, int maxSessionEvents,
+                              SessionRules rules, Duration closeAfter, ClickLimits limits, int maxSessionEvents,
                               int updateContext, int partitions, short replication, int statusPort,
                               Duration reportInterval, Map<String, String> streamsOverrides,
                               AttributionConfig attribution) {
+    /** What {@code close-after} adds to the inactivity gap by default: how long a click may be delayed. */
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(5);
 
     public static StreamingConfig from(Settings settings) {
@@ -50,7 +52,7 @@ public record StreamingConfig(String bootstrapServers, Duration setupTimeout, St
                 Path.of(settings.string("item2vec.streaming.state-dir", "data/streaming")),
                 Topics.from(settings),
                 rules,
-                settings.duration("item2vec.sessions.grace", DEFAULT_GRACE),
+                settings.duration("item2vec.sessions.close-after", rules.inactivityGap().plus(DEFAULT_GRACE)),
                 ClickLimits.from(settings),
                 settings.integer("item2vec.sessions.max-events", 1000, 2),
                 settings.integer("item2vec.sessions.update-context", 5, 1),
@@ -60,5 +62,11 @@ public record StreamingConfig(String bootstrapServers, Duration setupTimeout, St
                 settings.duration("item2vec.streaming.report-interval", Duration.ofMinutes(1)),
                 settings.passThrough("item2vec.streams"),
                 AttributionConfig.from(settings));
+    }
+
+    public StreamingConfig withLimits(ClickLimits newLimits) {
+        return new StreamingConfig(bootstrapServers, setupTimeout, applicationId, stateDir, topics, rules, closeAfter,
+                newLimits, maxSessionEvents, updateContext, partitions, replication, statusPort, reportInterval,
+                streamsOverrides, attribution);
     }
 }

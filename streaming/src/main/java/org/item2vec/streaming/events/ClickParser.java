@@ -100,10 +100,15 @@ public final class ClickParser {
         } else {
             throw new Rejection(RejectReason.BAD_TIMESTAMP, "field 'ts' must be a number or an ISO-8601 string");
         }
-        long latest = wallClock.getAsLong() + limits.maxFutureSkew().toMillis();
-        if (millis < limits.earliest().toEpochMilli() || millis > latest) {
+        if (millis < limits.earliest().toEpochMilli()) {
             throw new Rejection(RejectReason.ABSURD_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(millis)
-                    + " is outside [" + limits.earliest() + ", now + " + limits.maxFutureSkew() + "]");
+                    + " is before " + limits.earliest());
+        }
+        long now = wallClock.getAsLong();
+        if (millis > now + limits.maxFutureSkew().toMillis()) {
+            throw new Rejection(RejectReason.FUTURE_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(millis) + " is "
+                    + (millis - now) + " ms ahead of the processing clock " + Instant.ofEpochMilli(now)
+                    + "; the allowed skew is " + limits.maxFutureSkew());
         }
         return millis;
     }

@@ -12,10 +12,14 @@ public enum RejectReason {
     MISSING_ITEM("there is no item id"),
     ID_TOO_LONG("an id is longer than the configured maximum"),
     BAD_TIMESTAMP("the timestamp cannot be read"),
-    ABSURD_TIMESTAMP("the timestamp is before the earliest allowed or too far in the future"),
+    ABSURD_TIMESTAMP("the timestamp is before the earliest allowed"),
+    FUTURE_TIMESTAMP("the timestamp is further ahead of the processing clock than the allowed skew"),
     BAD_TYPE("the event type is not view, click or book"),
     BAD_FIELD("a field has the wrong type"),
-    LATE("the event arrived after its session was closed (older than stream time minus gap and grace)");
+    LATE("the event arrived after its user's session it belongs to was written"),
+    REFUSED_BY_BROKER("the broker refused a record made from this event"),
+    PROCESSING_ERROR("processing the event failed unexpectedly"),
+    UNREADABLE_RECORD("an internal record made from this event could not be read back");
 
     private final String description;
 

@@ -1,7 +1,9 @@
 package org.item2vec.streaming.topology;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.item2vec.events.messages.FinishedSession;
 import org.item2vec.events.messages.SessionUpdate;
@@ -24,22 +26,17 @@ public final class SessionMessages {
     }
 
     /**
-     * The update for the click last added to {@code session}, or empty when that click adds no pair: it is
-     * accidental (short dwell), repeats the previous item, is the first of its session, or the last change was
-     * a merge.
+     * The update for the click at {@code latest} among the clicks of its session to be (in time order), or empty
+     * when that click adds no pair: it is accidental (short dwell), repeats the previous item or is the first of its
+     * session.
      */
-    public static Optional<byte[]> update(OpenSession session, long windowStart, SessionRules rules,
-                                          int contextSize) {
-        int latest = session.latest();
-        if (latest < 0) {
-            return Optional.empty();
-        }
-        Click click = session.clicks().get(latest);
+    public static Optional<byte[]> update(List<Click> session, int latest, SessionRules rules, int contextSize) {
+        Click click = session.get(latest);
         if (!rules.keeps(click.event())) {
             return Optional.empty();
         }
         List<String> before = new ArrayList<>();
-        for (Click earlier : session.clicks().subList(0, latest)) {
+        for (Click earlier : session.subList(0, latest)) {
             if (rules.keeps(earlier.event()) && !(rules.collapseRepeats() && isLast(before, earlier.item()))) {
                 before.add(earlier.item());
             }
@@ -48,9 +45,26 @@ public final class SessionMessages {
             return Optional.empty();
         }
         List<String> context = before.subList(Math.max(0, before.size() - contextSize), before.size());
-        return Optional.of(new SessionUpdate(Session.id(click.user(), windowStart), click.user(), click.item(),
-                context, click.event().type() == EventType.BOOK,
-                click.market() != null ? click.market() : session.market(), click.timestampMs()).toJson());
+        return Optional.of(new SessionUpdate(Session.id(click.user(), session.get(0).timestampMs()), click.user(),
+                click.item(), context, click.event().type() == EventType.BOOK,
+                click.market() != null ? click.market() : marketOf(session), click.timestampMs()).toJson());
+    }
+
+    /** The most frequent market among the clicks (the first seen on a tie), or {@code null}. */
+    public static String marketOf(List<Click> clicks) {
+        Map<String, Integer> counts = new HashMap<>();
+        String best = null;
+        int bestCount = 0;
+        for (Click click : clicks) {
+            if (click.market() != null) {
+                int count = counts.merge(click.market(), 1, Integer::sum);
+                if (count > bestCount) {
+                    best = click.market();
+                    bestCount = count;
+                }
+            }
+        }
+        return best;
     }
 
     private static boolean isLast(List<String> items, String item) {

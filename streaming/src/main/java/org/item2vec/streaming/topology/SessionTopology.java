@@ -1,6 +1,5 @@
 package org.item2vec.streaming.topology;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,16 +12,12 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.SessionWindows;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.Stores;
 import org.item2vec.events.json.BadMessageException;
 import org.item2vec.events.messages.Listing;
 import org.item2vec.events.sessions.SessionRules;
@@ -37,21 +32,22 @@ import org.item2vec.streaming.events.ClickParser;
  * The Kafka Streams topology from click events to sessions:
  *
  * <pre>
- * clicks ─ validate ─┬─ invalid ───────────────────────────────────────────────▶ clicks-dlq
- *                    └─ re-key by user ─ repartition ─ late? ─┬─ late ────────────▶ clicks-dlq
- *                                                             └─ market from listings (global table)
- *                                                                 ├─ count per item ─▶ item-counts
- *                                                                 └─ session windows (gap, grace)
- *                                                                     ├─ each change ─▶ session-updates
- *                                                                     └─ on close ────▶ sessions
+ * clicks ─ validate ─┬─ invalid ───────────────────────────────────────────────────────────▶ clicks-dlq
+ *                    └─ re-key by user ─ repartition ─ market from listings (global table)
+ *                                                       └─ cut sessions (per user) ─┬─ late ──▶ clicks-dlq
+ *                                                                                   ├─ taken ─ count per item ─▶ item-counts
+ *                                                                                   ├─ each pair ────▶ session-updates
+ *                                                                                   └─ on close ─────▶ sessions
  * </pre>
  *
- * A finished session is the window's clicks cut by the same {@link Sessionizer} and {@link SessionRules} as
- * the batch trainer uses, so a click log gives the same sessions whether it is streamed or read from a file.
+ * A finished session is its clicks cut by the same {@link Sessionizer} and {@link SessionRules} as the batch
+ * trainer uses, so a click log gives the same sessions whether it is streamed or read from a file. When a session
+ * closes and what is late are the {@link SessionCutter}'s rules: each user is judged by their own clicks only.
  */
 public final class SessionTopology {
     /** Names of the state stores, which are also the prefixes of their changelog topics. */
-    public static final String OPEN_SESSIONS_STORE = "open-sessions";
+    public static final String USER_SESSIONS_STORE = "user-sessions";
+    public static final String SESSION_DEADLINES_STORE = "session-deadlines";
     public static final String ITEM_COUNTS_STORE = "item-counts";
     public static final String LISTINGS_STORE = "listings";
 
@@ -64,31 +60,50 @@ public final class SessionTopology {
     public static Topology build(StreamingConfig config, TopologyMetrics metrics, LongSupplier wallClock) {
         StreamsBuilder builder = new StreamsBuilder();
         Topics topics = config.topics();
-        SessionRules rules = config.rules();
         ClickParser parser = new ClickParser(config.limits(), wallClock);
 
         GlobalKTable<String, byte[]> listings = builder.globalTable(topics.listings(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(LISTINGS_STORE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_SESSIONS_STORE),
+                Serdes.String(), new UserSessionsSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_DEADLINES_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
 
         KStream<String, CheckedClick> checked = builder
                 .stream(topics.clicks(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .processValues(() -> new ClickValidator(parser), Named.as("validate-clicks"));
         KStream<String, CheckedClick> valid = acceptOrDeadLetter(checked, "validated-", topics, metrics);
 
-        KStream<String, CheckedClick> onTime = valid
+        // The event is read again after the repartition: its bytes travel, not the parsed click.
+        KStream<String, CheckedClick> byUser = valid
                 .map((key, click) -> KeyValue.pair(click.click().user(), click.original()), Named.as("key-by-user"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("clicks-by-user"))
-                .processValues(() -> new LateClickFilter(parser, rules.inactivityGap(), config.grace()),
-                        Named.as("reject-late-clicks"));
-        KStream<String, Click> clicks = acceptOrDeadLetter(onTime, "on-time-", topics, metrics)
-                .mapValues(CheckedClick::click, Named.as("clicks"))
-                .leftJoin(listings, (user, click) -> click.item(),
-                        (click, listing) -> withListingMarket(click, listing, metrics), Named.as("market-of-listing"));
-        clicks.peek((user, click) -> metrics.click(), Named.as("count-clicks"));
+                .processValues(() -> new ClickValidator(parser), Named.as("read-clicks-by-user"));
+        KStream<String, SessionOutput> cut = acceptOrDeadLetter(byUser, "by-user-", topics, metrics)
+                .leftJoin(listings, (user, click) -> click.click().item(),
+                        (click, listing) -> withListingMarket(click, listing, metrics), Named.as("market-of-listing"))
+                .process(() -> new SessionCutter(config.rules(), config.closeAfter(), config.maxSessionEvents(),
+                        config.updateContext(), metrics), Named.as("cut-sessions"),
+                        USER_SESSIONS_STORE, SESSION_DEADLINES_STORE);
 
-        countItems(clicks, rules, topics);
-        cutSessions(clicks, config, metrics);
+        Map<String, KStream<String, SessionOutput>> outputs = cut.split(Named.as("sessions-"))
+                .branch((user, out) -> out.kind() == SessionOutput.Kind.ACCEPTED, Branched.as("accepted"))
+                .branch((user, out) -> out.kind() == SessionOutput.Kind.LATE, Branched.as("late"))
+                .branch((user, out) -> out.kind() == SessionOutput.Kind.UPDATE, Branched.as("updates"))
+                .defaultBranch(Branched.as("finished"));
+        deadLetters(outputs.get("sessions-late").mapValues(SessionOutput::click, Named.as("late-clicks")),
+                "late-", topics, metrics);
+        KStream<String, Click> clicks = outputs.get("sessions-accepted")
+                .mapValues(out -> out.click().click(), Named.as("clicks"));
+        clicks.peek((user, click) -> metrics.click(), Named.as("count-clicks"));
+        countItems(clicks, config.rules(), topics);
+
+        Produced<String, byte[]> bytesOut = Produced.with(Serdes.String(), Serdes.ByteArray());
+        outputs.get("sessions-updates").mapValues(SessionOutput::message, Named.as("update-messages"))
+                .to(topics.sessionUpdates(), bytesOut);
+        outputs.get("sessions-finished").mapValues(SessionOutput::message, Named.as("session-messages"))
+                .to(topics.sessions(), bytesOut);
         return builder.build();
     }
 
@@ -98,25 +113,30 @@ public final class SessionTopology {
         Map<String, KStream<String, CheckedClick>> branches = checked.split(Named.as(name))
                 .branch((key, click) -> click.isAccepted(), Branched.as("accepted"))
                 .defaultBranch(Branched.as("rejected"));
-        branches.get(name + "rejected")
-                .peek((key, click) -> metrics.rejected(click.reason()), Named.as(name + "count-rejected"))
-                .mapValues(CheckedClick::asDeadLetter, Named.as(name + "as-dead-letters"))
-                .processValues(DeadLetterWriter::new, Named.as(name + "dead-letters"))
-                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        deadLetters(branches.get(name + "rejected"), name, topics, metrics);
         return branches.get(name + "accepted");
     }
 
-    private static Click withListingMarket(Click click, byte[] listing, TopologyMetrics metrics) {
+    private static void deadLetters(KStream<String, CheckedClick> rejected, String name, Topics topics,
+                                    TopologyMetrics metrics) {
+        rejected.peek((key, click) -> metrics.rejected(click.reason()), Named.as(name + "count-rejected"))
+                .mapValues(CheckedClick::asDeadLetter, Named.as(name + "as-dead-letters"))
+                .processValues(DeadLetterWriter::new, Named.as(name + "dead-letters"))
+                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+    }
+
+    private static CheckedClick withListingMarket(CheckedClick checked, byte[] listing, TopologyMetrics metrics) {
+        Click click = checked.click();
         if (click.market() != null || listing == null) {
-            return click;
+            return checked;
         }
         // Metadata only enriches: a click whose listing record is unreadable keeps going without a market.
         try {
             String market = Listing.fromJson(listing).market();
-            return market == null ? click : click.withMarket(market);
+            return market == null ? checked : CheckedClick.accepted(checked.original(), click.withMarket(market));
         } catch (BadMessageException e) {
             metrics.unreadableListing();
-            return click;
+            return checked;
         }
     }
 
@@ -129,52 +149,5 @@ public final class SessionTopology {
                         Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(ITEM_COUNTS_STORE))
                 .toStream(Named.as("item-count-changes"))
                 .to(topics.itemCounts(), Produced.with(Serdes.String(), Serdes.Long()));
-    }
-
-    private static void cutSessions(KStream<String, Click> clicks, StreamingConfig config, TopologyMetrics metrics) {
-        int maxEvents = config.maxSessionEvents();
-        SessionRules rules = config.rules();
-        Produced<String, byte[]> bytesOut = Produced.with(Serdes.String(), Serdes.ByteArray());
-
-        // Caching is off so that every click reaches the update stream, not only the last one per commit.
-        KTable<Windowed<String>, OpenSession> open = clicks
-                .groupByKey()
-                .windowedBy(SessionWindows.ofInactivityGapAndGrace(rules.inactivityGap(), config.grace()))
-                .aggregate(OpenSession::new,
-                        (user, click, session) -> {
-                            if (session.clicks().size() >= maxEvents) {
-                                metrics.overflow();
-                            }
-                            return session.add(click, maxEvents);
-                        },
-                        (user, left, right) -> left.merge(right, maxEvents),
-                        Named.as("session-windows"),
-                        Materialized.<String, OpenSession, SessionStore<Bytes, byte[]>>as(OPEN_SESSIONS_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(new OpenSessionSerde())
-                                .withCachingDisabled());
-
-        open.toStream(Named.as("open-session-changes"))
-                .flatMap((window, session) -> session == null ? List.<KeyValue<String, byte[]>>of()
-                        : SessionMessages.update(session, window.window().start(), rules, config.updateContext())
-                                .map(update -> {
-                                    metrics.update();
-                                    return List.of(KeyValue.pair(window.key(), update));
-                                })
-                                .orElse(List.of()), Named.as("session-updates"))
-                .to(config.topics().sessionUpdates(), bytesOut);
-
-        open.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
-                        .withName("until-session-closes"))
-                .toStream(Named.as("closed-sessions"))
-                .flatMap((window, session) -> session == null ? List.<KeyValue<String, byte[]>>of()
-                        : Sessionizer.cut(session.events(), rules).stream()
-                                .map(finished -> {
-                                    metrics.session();
-                                    return KeyValue.pair(window.key(),
-                                            SessionMessages.finished(finished, session.market(), session.overflow()));
-                                })
-                                .toList(), Named.as("finished-sessions"))
-                .to(config.topics().sessions(), bytesOut);
     }
 }

@@ -49,7 +49,7 @@ public final class TopologyMetrics {
         unreadableListings.increment();
     }
 
-    void rejected(RejectReason reason) {
+    public void rejected(RejectReason reason) {
         rejected.get(reason).increment();
     }
 

@@ -26,16 +26,25 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
 import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.events.sessions.ClickEvent;
 import org.item2vec.events.sessions.EventType;
@@ -44,13 +53,17 @@ import org.item2vec.experiment.events.ExperimentMessages;
 import org.item2vec.experiment.events.Impression;
 import org.item2vec.experiment.events.VariantCounts;
 import org.item2vec.service.config.Settings;
+import org.item2vec.streaming.ClickPublisher;
 import org.item2vec.streaming.KafkaTestBroker;
 import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.streaming.config.StreamingConfig;
+import org.item2vec.streaming.topology.DeadLetterWriter;
 import org.item2vec.testing.ChildJvm;
 import org.item2vec.testing.EndToEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The streaming application over a real Kafka broker: thousands of clicks of many users in, every expected
@@ -61,12 +74,11 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamingAppEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long HOUR_MS = 3_600_000;
+    private static final long DAY_MS = 24 * HOUR_MS;
     /**
      * The clicks begin half a day ago, like live traffic. The broker deletes records once their timestamps,
-     * here the click times, are older by its clock than the topic's retention: gap + grace + 1 day for the
-     * open-sessions changelog, 7 days for session updates, 90 for sessions. Clicks of long ago made records
-     * vanish mid-test, both sessions already written and the changelog a killed application restores its
-     * open sessions from. Twelve hours keep the last clicks and the clock ticks within the allowed future skew.
+     * here the click times, are older by its clock than the topic's retention: 7 days for session updates, 90
+     * for sessions. Twelve hours keep every click within both and behind the processing clock.
      */
     private static final long T0 = System.currentTimeMillis() - 12 * HOUR_MS;
     private static final int PARTITIONS = 3;
@@ -103,6 +115,9 @@ class StreamingAppEndToEndTest {
         settings.put("item2vec.topics.impression-dead-letters", prefix + "impressions-dlq");
         settings.put("item2vec.topics.experiment-stats", prefix + "experiment-stats");
         settings.put("item2vec.attribution.application-id", prefix + "attribution");
+        // Sessions close once their clicks stopped arriving for this long: long enough for a restart in between,
+        // short enough for the test to see the last ones.
+        settings.put("item2vec.sessions.close-after", "20s");
         settings.putAll(extra);
         return settings;
     }
@@ -144,7 +159,6 @@ class StreamingAppEndToEndTest {
                 for (int i = half; i < events.size(); i++) {
                     publish(producer, config, events.get(i));
                 }
-                advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + HOUR_MS * 2);
                 producer.flush();
 
                 assertEverySessionExactlyOnce(config, clicks);
@@ -192,11 +206,13 @@ class StreamingAppEndToEndTest {
                 for (int i = twoThirds; i < events.size(); i++) {
                     publish(producer, config, events.get(i));
                 }
-                advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + HOUR_MS * 2);
                 producer.flush();
                 assertEverySessionExactlyOnce(config, clicks);
                 second.process().destroy(); // SIGTERM: a clean stop
                 second.awaitExit(Duration.ofSeconds(60));
+                // Restoring the state a killed process left is normal recovery, not an error to alert on.
+                List<String> errors = second.output().lines().filter(line -> line.contains(" ERROR ")).toList();
+                assertEquals(List.of(), errors, "the restarted process logs no ERROR");
             }
         }
     }
@@ -231,8 +247,7 @@ class StreamingAppEndToEndTest {
                     for (int i = half; i < events.size(); i++) {
                         publish(producer, config, events.get(i));
                     }
-                    advanceStreamTimeOnEveryPartition(producer, config, clicks.lastTimestamp() + HOUR_MS * 2);
-                    producer.flush();
+                        producer.flush();
                 }
                 assertEverySessionExactlyOnce(kafka.bootstrapServers(), config, clicks);
                 assertTrue(app.state().isRunningOrRebalancing(), "the application rides out the restart");
@@ -324,6 +339,194 @@ class StreamingAppEndToEndTest {
                 "streaming: reading " + config.topics().clicks() + " from ")), log.toString());
     }
 
+    @ParameterizedTest
+    @EnumSource(ClickPublisher.class)
+    void aReplayOfDaysPublishedAtFullSpeedPutsEveryClickInItsSession(ClickPublisher publisher) throws Exception {
+        StreamingConfig config = config(uniquePrefix(), Map.of("item2vec.attribution.enabled", "false"));
+        // Thousands of users over three days that ended a day ago, in time order, as a public click log.
+        SyntheticClicks clicks = new SyntheticClicks(2000, 12, System.currentTimeMillis() - 4 * DAY_MS, 3 * DAY_MS, 41);
+        try (StreamingApp app = new StreamingApp(config, log::add)) {
+            app.start();
+            publisher.publish(KafkaTestBroker.bootstrapServers(), config.topics().clicks(), PARTITIONS,
+                    clicks.arrivalOrder());
+
+            assertEverySessionExactlyOnce(config, clicks);
+            assertEquals(0, countRecords(config.topics().deadLetters(), 0, Duration.ofSeconds(2)),
+                    "no click of the log is a dead letter, late or otherwise");
+            String metrics = httpBody(app.statusPort(), "/metrics");
+            assertTrue(metrics.contains("item2vec_streaming_clicks_total " + clicks.arrivalOrder().size() + "\n"),
+                    metrics);
+        }
+    }
+
+    /**
+     * A broker stricter than Kafka's defaults (records at most 10 minutes ahead, 256 KiB), and the application told
+     * to trust clicks an hour ahead: it must lower that to what the broker takes. Amid steady live traffic come a
+     * click two hours ahead, one 50 minutes ahead, one of two days ago by a user whose session was written, and
+     * one of 2 MB (the clicks topic takes it): each is a dead letter with its reason, both applications keep
+     * running, and every live click is taken, none late.
+     */
+    @Test
+    void badClicksAmidLiveTrafficAreDeadLettersWithTheirReasonAndNoLiveClickIsLate() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(stateDir.resolve("strict-broker"), 0, 0)) {
+            tightenBrokerLimits(kafka, Map.of("log.message.timestamp.after.max.ms", "600000",
+                    "message.max.bytes", Integer.toString(256 * 1024)));
+            String prefix = uniquePrefix();
+            kafka.createTopics(new NewTopic(prefix + "clicks", PARTITIONS, (short) 1)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024))));
+            StreamingConfig config = config(kafka.bootstrapServers(), prefix, Map.of(
+                    "item2vec.clicks.max-future-skew", "1h", "item2vec.sessions.close-after", "15s"));
+            String clicksTopic = config.topics().clicks();
+            try (StreamingApp app = new StreamingApp(config, log::add);
+                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024),
+                         new StringSerializer(), new StringSerializer())) {
+                app.start();
+                assertTrue(log.stream().anyMatch(line -> line.contains("max-future-skew PT1H lowered to PT5M")),
+                        log.toString());
+                // A returning user whose session is written before their two-day-old click arrives.
+                long now = System.currentTimeMillis();
+                producer.send(new ProducerRecord<>(clicksTopic, "back", click("back", "A", now)));
+                producer.send(new ProducerRecord<>(clicksTopic, "back", click("back", "B", now + 1)));
+                long liveClicks;
+                try (LiveTraffic traffic = new LiveTraffic(producer, clicksTopic, 20)) {
+                    traffic.awaitClicks(500, Duration.ofSeconds(60));
+                    producer.send(new ProducerRecord<>(clicksTopic, "live-1",
+                            click("live-1", "future", System.currentTimeMillis() + 2 * HOUR_MS)));
+                    traffic.awaitClicks(traffic.sent() + 200, Duration.ofSeconds(60));
+                    producer.send(new ProducerRecord<>(clicksTopic, "live-2",
+                            click("live-2", "soon", System.currentTimeMillis() + 50 * 60_000)));
+                    traffic.awaitClicks(traffic.sent() + 200, Duration.ofSeconds(60));
+                    producer.send(new ProducerRecord<>(clicksTopic, "live-3", "{\"user\":\"live-3\",\"item\":\"big\","
+                            + "\"ts\":" + System.currentTimeMillis() + ",\"pad\":\"" + "x".repeat(2_000_000) + "\"}"));
+                    assertEquals(1, countRecords(kafka.bootstrapServers(), config.topics().sessions(), 1,
+                            Duration.ofSeconds(90)), "the returning user's session is written");
+                    producer.send(new ProducerRecord<>(clicksTopic, "back",
+                            click("back", "C", System.currentTimeMillis() - 2 * DAY_MS)));
+                    traffic.awaitClicks(traffic.sent() + 200, Duration.ofSeconds(60));
+                    traffic.close();
+                    liveClicks = traffic.sent();
+                }
+
+                Map<String, ConsumerRecord<String, byte[]>> dead = deadLettersByReason(kafka.bootstrapServers(),
+                        config.topics().deadLetters(), 4, Duration.ofSeconds(60));
+                assertEquals(Set.of("future_timestamp", "oversized", "late"), dead.keySet());
+                assertEquals(4, countRecords(kafka.bootstrapServers(), config.topics().deadLetters(), 4,
+                        Duration.ofSeconds(10)), "two clicks from the future, one oversized, one late: no other");
+                ConsumerRecord<String, byte[]> oversized = dead.get("oversized");
+                assertEquals(DeadLetterWriter.MAX_BYTES, oversized.value().length);
+                assertTrue(Integer.parseInt(header(oversized, DeadLetterWriter.ORIGINAL_BYTES_HEADER)) > 2_000_000);
+                assertEquals(KafkaStreams.State.RUNNING, app.state());
+                assertEquals(200, httpStatus(app.statusPort(), "/health"));
+                String taken = "item2vec_streaming_clicks_total " + (liveClicks + 2) + "\n";
+                String metrics = awaitMetrics(app.statusPort(), taken, Duration.ofSeconds(60));
+                assertTrue(metrics.contains(taken), "every live click and the returning user's two are taken: " + metrics);
+                assertTrue(metrics.contains("item2vec_streaming_dead_letters_total{reason=\"late\"} 1\n"), metrics);
+                assertTrue(metrics.contains("item2vec_streaming_dead_letters_total{reason=\"future_timestamp\"} 2\n"),
+                        metrics);
+                assertTrue(metrics.contains("item2vec_streaming_attribution_running 1"), metrics);
+            }
+        }
+    }
+
+    /**
+     * Output topics that take only small records: what the broker refuses becomes a dead letter with the reason,
+     * in both applications, and both keep running for the records that fit.
+     */
+    @Test
+    void recordsTheBrokerRefusesBecomeDeadLettersAndBothApplicationsKeepRunning() throws Exception {
+        String prefix = uniquePrefix();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestBroker.bootstrapServers()))) {
+            admin.createTopics(List.of(
+                    new NewTopic(prefix + "updates", PARTITIONS, (short) 1)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "600")),
+                    new NewTopic(prefix + "experiment-stats", PARTITIONS, (short) 1)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100")))).all().get();
+        }
+        StreamingConfig config = config(prefix, Map.of());
+        long now = System.currentTimeMillis();
+        try (StreamingApp app = new StreamingApp(config, log::add);
+             KafkaProducer<String, String> producer = producer()) {
+            app.start();
+            // Long item ids make the second click's update larger than the topic takes; short ones fit.
+            String wide = "w".repeat(250);
+            producer.send(new ProducerRecord<>(config.topics().clicks(), "wide", click("wide", wide + 1, now)));
+            producer.send(new ProducerRecord<>(config.topics().clicks(), "wide", click("wide", wide + 2, now + 1)));
+            producer.send(new ProducerRecord<>(config.topics().clicks(), "narrow", click("narrow", "A", now)));
+            producer.send(new ProducerRecord<>(config.topics().clicks(), "narrow", click("narrow", "B", now + 1)));
+            // An experiment's totals are larger than the stats topic takes.
+            Impression impression = new Impression("req-1", "narrow", "exp", "control", "seed", "v1",
+                    List.of("A", "B"), List.of(), now - 1000);
+            producer.send(new ProducerRecord<>(config.topics().impressions(), "narrow",
+                    new String(ExperimentMessages.toJson(impression), StandardCharsets.UTF_8)));
+            producer.flush();
+
+            ConsumerRecord<String, byte[]> refusedClick = deadLettersByReason(KafkaTestBroker.bootstrapServers(),
+                    config.topics().deadLetters(), 1, Duration.ofSeconds(60)).get("refused_by_broker");
+            assertTrue(new String(refusedClick.value(), StandardCharsets.UTF_8).contains(wide + 2),
+                    "the dead letter is the click the refused update came from");
+            assertTrue(header(refusedClick, DeadLetterWriter.DETAIL_HEADER).contains(config.topics().sessionUpdates()));
+            assertTrue(deadLettersByReason(KafkaTestBroker.bootstrapServers(), config.topics().impressionDeadLetters(),
+                    1, Duration.ofSeconds(60)).containsKey("refused_by_broker"));
+            assertEquals(1, countRecords(config.topics().sessionUpdates(), 1, Duration.ofSeconds(30)),
+                    "the update that fits is written");
+            assertEquals(KafkaStreams.State.RUNNING, app.state());
+            assertTrue(httpBody(app.statusPort(), "/metrics").contains("item2vec_streaming_attribution_running 1"));
+        }
+    }
+
+    /** The metrics page once it contains {@code expected}, or as it is when the time is up. */
+    private static String awaitMetrics(int port, String expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String metrics = httpBody(port, "/metrics");
+        while (!metrics.contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100); // polling interval of the metrics page
+            metrics = httpBody(port, "/metrics");
+        }
+        return metrics;
+    }
+
+    private static String click(String user, String item, long ts) {
+        return SyntheticClicks.json(new ClickEvent(user, item, ts, EventType.CLICK));
+    }
+
+    /** Lowers cluster-wide broker limits, as an operator's stricter settings would. */
+    private static void tightenBrokerLimits(EmbeddedKafka kafka, Map<String, String> limits) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            List<AlterConfigOp> ops = limits.entrySet().stream()
+                    .map(limit -> new AlterConfigOp(new ConfigEntry(limit.getKey(), limit.getValue()),
+                            AlterConfigOp.OpType.SET))
+                    .toList();
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, ""), ops)).all().get();
+        }
+    }
+
+    /** The dead letters on a topic by reason (the last of each), read until {@code expected} have come. */
+    private static Map<String, ConsumerRecord<String, byte[]>> deadLettersByReason(String bootstrapServers,
+                                                                                  String topic, int expected,
+                                                                                  Duration timeout) {
+        Map<String, ConsumerRecord<String, byte[]>> byReason = new HashMap<>();
+        int read = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (read < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    byReason.put(header(record, DeadLetterWriter.REASON_HEADER), record);
+                    read++;
+                }
+            }
+        }
+        return byReason;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     /**
      * The latest counts per experiment on the stats topic, read until they equal {@code expected} or the time is
      * up. Only committed records count: the job writes with exactly-once transactions.
@@ -388,22 +591,6 @@ class StreamingAppEndToEndTest {
 
     private static void publish(KafkaProducer<String, String> producer, StreamingConfig config, ClickEvent e) {
         producer.send(new ProducerRecord<>(config.topics().clicks(), e.user(), SyntheticClicks.json(e)));
-    }
-
-    /**
-     * Sessions close when stream time, the newest event time seen on a partition, passes their end plus gap
-     * and grace. In production later clicks move it; here one click per partition at the end does.
-     */
-    private static void advanceStreamTimeOnEveryPartition(KafkaProducer<String, String> producer,
-                                                          StreamingConfig config, long timestamp) {
-        Set<Integer> covered = new HashSet<>();
-        for (int i = 0; covered.size() < PARTITIONS; i++) {
-            String user = "clock-" + i;
-            if (covered.add(defaultPartition(user))) {
-                producer.send(new ProducerRecord<>(config.topics().clicks(), user,
-                        SyntheticClicks.json(new ClickEvent(user, "tick", timestamp, EventType.CLICK))));
-            }
-        }
     }
 
     /** The partition the Java client's default partitioner picks for a key. */

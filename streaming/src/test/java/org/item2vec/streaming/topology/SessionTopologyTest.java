@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,8 @@ class SessionTopologyTest {
     private static final long T0 = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
     private static final long NOW = Instant.parse("2025-06-10T00:00:00Z").toEpochMilli();
     private static final long MINUTE = 60_000;
+    /** The default: the inactivity gap (30 minutes) plus 5 minutes for a click's delay. */
+    private static final Duration CLOSE_AFTER = Duration.ofMinutes(35);
 
     @TempDir
     Path stateDir;
@@ -95,9 +98,9 @@ class SessionTopologyTest {
         clicks.pipeInput(key, value.getBytes(StandardCharsets.UTF_8), T0);
     }
 
-    /** Another user's click far enough ahead to close every session before {@code ts}. */
-    private void advanceStreamTimeTo(long ts) {
-        click("clock", "tick", ts);
+    /** Lets the processing clock run until every session pending so far is written. */
+    private void closeSessions() {
+        driver.advanceWallClockTime(CLOSE_AFTER.plusSeconds(2));
     }
 
     private List<JsonNode> finishedSessions() {
@@ -124,7 +127,7 @@ class SessionTopologyTest {
         click("u1", "B", T0 + 30 * MINUTE); // exactly the gap: same session
         click("u1", "C", T0 + 60 * MINUTE + 1); // one ms more than the gap after B: new session
         click("u1", "D", T0 + 61 * MINUTE);
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         List<JsonNode> finished = finishedSessions();
         assertEquals(2, finished.size(), finished.toString());
@@ -139,13 +142,14 @@ class SessionTopologyTest {
     }
 
     @Test
-    void aSessionIsWrittenOnlyAfterGapAndGraceHavePassed() {
+    void aSessionIsWrittenOnlyOnceItsClicksStoppedArrivingForTheCloseDelay() {
         click("u1", "A", T0);
+        driver.advanceWallClockTime(Duration.ofMinutes(20));
         click("u1", "B", T0 + MINUTE);
-        advanceStreamTimeTo(T0 + MINUTE + 30 * MINUTE + 5 * MINUTE - 1);
-        assertTrue(sessions.isEmpty(), "the session may still receive late clicks");
+        driver.advanceWallClockTime(CLOSE_AFTER.minusSeconds(2));
+        assertTrue(sessions.isEmpty(), "B arrived less than the close delay ago: the session may still grow");
 
-        advanceStreamTimeTo(T0 + MINUTE + 30 * MINUTE + 5 * MINUTE + 1);
+        driver.advanceWallClockTime(Duration.ofSeconds(4));
         assertEquals(List.of("A", "B"), items(finishedSessions().get(0)));
     }
 
@@ -154,37 +158,106 @@ class SessionTopologyTest {
         click("u1", "C", T0 + 10 * MINUTE);
         click("u1", "A", T0);
         click("u1", "B", T0 + 5 * MINUTE);
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         assertEquals(List.of("A", "B", "C"), items(finishedSessions().get(0)));
     }
 
     @Test
-    void aLateClickWithinTheGraceJoinsItsSession() {
+    void aClickDelayedLessThanTheCloseDelayJoinsItsSession() {
         click("u1", "A", T0);
         click("u1", "B", T0 + MINUTE);
-        // Stream time moves 33 minutes past B: the session has not closed (gap 30 + grace 5).
-        advanceStreamTimeTo(T0 + 34 * MINUTE);
+        driver.advanceWallClockTime(CLOSE_AFTER.minusMinutes(1));
         click("u1", "X", T0 + 2 * MINUTE);
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         assertEquals(List.of("A", "B", "X"), items(finishedSessions().get(0)));
         assertTrue(deadLetters.isEmpty());
     }
 
     @Test
-    void aClickTooLateForAnySessionIsADeadLetterNotALoss() {
+    void aClickThatWouldJoinAWrittenSessionIsALateDeadLetterNotALoss() {
         click("u1", "A", T0);
         click("u1", "B", T0 + MINUTE);
-        advanceStreamTimeTo(T0 + 100 * MINUTE);
+        closeSessions();
         String late = "{\"user\":\"u1\",\"item\":\"X\",\"ts\":" + (T0 + 2 * MINUTE) + "}";
         send("u1", late);
+        // Within the gap after the written session's end: it would have bridged into it.
+        send("u1", "{\"user\":\"u1\",\"item\":\"Y\",\"ts\":" + (T0 + 31 * MINUTE) + "}");
 
-        TestRecord<String, byte[]> dead = deadLetters.readRecord();
-        assertEquals("late", header(dead, DeadLetterWriter.REASON_HEADER));
-        assertArrayEquals(late.getBytes(StandardCharsets.UTF_8), dead.value());
-        assertEquals(1, metrics.deadLetters(RejectReason.LATE));
+        List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+        assertEquals(2, dead.size());
+        assertEquals("late", header(dead.get(0), DeadLetterWriter.REASON_HEADER));
+        assertArrayEquals(late.getBytes(StandardCharsets.UTF_8), dead.get(0).value());
+        assertEquals(2, metrics.deadLetters(RejectReason.LATE));
         assertEquals(List.of("A", "B"), items(finishedSessions().get(0)));
+    }
+
+    @Test
+    void aClickAfterTheGapFollowingAWrittenSessionStartsANewOne() {
+        click("u1", "A", T0);
+        click("u1", "B", T0 + MINUTE);
+        closeSessions();
+        click("u1", "C", T0 + 31 * MINUTE + 1);
+        click("u1", "D", T0 + 32 * MINUTE);
+        closeSessions();
+
+        assertTrue(deadLetters.isEmpty());
+        assertEquals(List.of(List.of("A", "B"), List.of("C", "D")),
+                finishedSessions().stream().map(SessionTopologyTest::items).toList());
+    }
+
+    @Test
+    void anotherUsersClickFarAheadMakesNoClickLateAndClosesNothing() {
+        click("u1", "A", T0);
+        // Other users' clicks, 50 minutes and two days ahead in event time, on the same task.
+        click("u2", "Z", T0 + 50 * MINUTE);
+        click("u3", "Z", T0 + 2 * 24 * 60 * MINUTE);
+        click("u1", "B", T0 + MINUTE);
+        assertTrue(sessions.isEmpty(), "no click of u1 is old by the processing clock: its session stays open");
+        click("u1", "C", T0 + 2 * MINUTE);
+        closeSessions();
+
+        assertTrue(deadLetters.isEmpty(), () -> deadLetters.readRecordsToList().toString());
+        assertEquals(List.of("A", "B", "C"), items(finishedSessions().get(0)));
+    }
+
+    @Test
+    void aUsersClicksArrivingHoursOutOfOrderStillMakeTheBatchSessions() {
+        // As when one input partition runs far ahead of another in a replay: the later session's clicks first.
+        click("u1", "C", T0 + 300 * MINUTE);
+        click("u1", "D", T0 + 301 * MINUTE);
+        click("u1", "A", T0);
+        click("u1", "B", T0 + MINUTE);
+        closeSessions();
+
+        assertTrue(deadLetters.isEmpty());
+        assertEquals(List.of(List.of("A", "B"), List.of("C", "D")),
+                finishedSessions().stream().map(SessionTopologyTest::items).toList());
+    }
+
+    @Test
+    void aClickAheadOfTheClockWithinTheSkewIsTaken() {
+        click("u1", "A", NOW + 3 * MINUTE);
+        click("u1", "B", NOW + 4 * MINUTE);
+        closeSessions();
+
+        assertTrue(deadLetters.isEmpty(), () -> deadLetters.readRecordsToList().toString());
+        assertEquals(List.of("A", "B"), items(finishedSessions().get(0)));
+    }
+
+    @Test
+    void aUserDoneForADayIsForgotten() {
+        click("u1", "A", T0);
+        click("u1", "B", T0 + MINUTE);
+        closeSessions();
+        assertEquals(1, finishedSessions().size());
+        assertTrue(driver.getKeyValueStore(SessionTopology.USER_SESSIONS_STORE).get("u1") != null,
+                "the end of the written session is remembered to recognise late clicks");
+
+        driver.advanceWallClockTime(SessionCutter.WRITTEN_MEMORY.plusSeconds(2));
+        assertNull(driver.getKeyValueStore(SessionTopology.USER_SESSIONS_STORE).get("u1"));
+        assertEquals(0, driver.getKeyValueStore(SessionTopology.SESSION_DEADLINES_STORE).approximateNumEntries());
     }
 
     @Test
@@ -192,7 +265,7 @@ class SessionTopologyTest {
         click("u1", "A", T0, "click", 60_000);
         click("u1", "quick", T0 + 20 * MINUTE, "click", 2_000); // accidental: under 30 s
         click("u1", "B", T0 + 45 * MINUTE, "click", 40_000); // within 30 min of the accidental click
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         List<JsonNode> finished = finishedSessions();
         assertEquals(1, finished.size());
@@ -205,7 +278,7 @@ class SessionTopologyTest {
         click("u1", "A", T0 + MINUTE);
         click("u1", "B", T0 + 2 * MINUTE);
         click("u1", "A", T0 + 3 * MINUTE);
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         assertEquals(List.of("A", "B", "A"), items(finishedSessions().get(0)));
     }
@@ -215,7 +288,7 @@ class SessionTopologyTest {
         click("u1", "A", T0);
         click("u1", "B", T0 + MINUTE);
         click("u1", "B", T0 + 2 * MINUTE, "book", -1);
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         JsonNode session = finishedSessions().get(0);
         assertEquals(List.of("A", "B"), items(session));
@@ -227,7 +300,7 @@ class SessionTopologyTest {
         click("u1", "A", T0);
         click("u1", "A", T0 + MINUTE);
         click("u2", "B", T0);
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         assertTrue(sessions.isEmpty());
     }
@@ -271,7 +344,7 @@ class SessionTopologyTest {
         click("u1", "C", T0 + 2 * MINUTE);
         send("u2", "{\"user\":\"u2\",\"item\":\"Z\",\"ts\":" + T0 + ",\"market\":\"rome\"}");
         send("u2", "{\"user\":\"u2\",\"item\":\"Y\",\"ts\":" + (T0 + MINUTE) + ",\"market\":\"rome\"}");
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         Map<String, String> marketByUser = finishedSessions().stream()
                 .collect(Collectors.toMap(s -> s.get("user").asText(), s -> s.get("market").asText()));
@@ -283,7 +356,7 @@ class SessionTopologyTest {
         clicks.pipeInput((String) null, ("{\"user\":\"u9\",\"item\":\"A\",\"ts\":" + T0 + "}")
                 .getBytes(StandardCharsets.UTF_8), T0);
         send("wrong-key", "{\"user\":\"u9\",\"item\":\"B\",\"ts\":" + (T0 + MINUTE) + "}");
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
 
         assertTrue(deadLetters.isEmpty(), () -> deadLetters.readRecordsToList().toString());
         TestRecord<String, byte[]> session = sessions.readRecord();
@@ -304,7 +377,9 @@ class SessionTopologyTest {
         bad.put("{\"user\":\"" + longId + "\",\"item\":\"A\",\"ts\":" + T0 + "}", RejectReason.ID_TOO_LONG);
         bad.put("{\"user\":\"u\",\"item\":\"A\",\"ts\":\"yesterday\"}", RejectReason.BAD_TIMESTAMP);
         bad.put("{\"user\":\"u\",\"item\":\"A\",\"ts\":\"1970-01-02T00:00:00Z\"}", RejectReason.ABSURD_TIMESTAMP);
-        bad.put("{\"user\":\"u\",\"item\":\"A\",\"ts\":" + (NOW + 3 * 86_400_000L) + "}", RejectReason.ABSURD_TIMESTAMP);
+        bad.put("{\"user\":\"u\",\"item\":\"A\",\"ts\":" + (NOW + 3 * 86_400_000L) + "}", RejectReason.FUTURE_TIMESTAMP);
+        bad.put("{\"user\":\"u\",\"item\":\"A\",\"ts\":" + (NOW + 2 * 3_600_000L) + "}", RejectReason.FUTURE_TIMESTAMP);
+        bad.put("{\"user\":\"u\",\"item\":\"A\",\"ts\":" + (NOW + 6 * MINUTE) + "}", RejectReason.FUTURE_TIMESTAMP);
         bad.put("{\"user\":\"u\",\"item\":\"A\",\"ts\":" + T0 + ",\"type\":\"purr\"}", RejectReason.BAD_TYPE);
         bad.put("{\"user\":\"u\",\"item\":\"A\",\"ts\":" + T0 + ",\"dwellMs\":-5}", RejectReason.BAD_FIELD);
         bad.put("{\"user\":{\"id\":1},\"item\":\"A\",\"ts\":" + T0 + "}", RejectReason.BAD_FIELD);
@@ -329,7 +404,7 @@ class SessionTopologyTest {
         // The application carries on: a good session after all that still comes out.
         click("u", "A", T0);
         click("u", "B", T0 + MINUTE);
-        advanceStreamTimeTo(T0 + 200 * MINUTE);
+        closeSessions();
         assertEquals(List.of("A", "B"), items(finishedSessions().get(0)));
     }
 
@@ -339,7 +414,7 @@ class SessionTopologyTest {
         // the grace period: the streamed sessions must be exactly what the batch trainer cuts from the log.
         SyntheticClicks clicksLog = new SyntheticClicks(40, 25, T0, 7);
         clicksLog.arrivalOrder().forEach(e -> send(e.user(), SyntheticClicks.json(e)));
-        advanceStreamTimeTo(clicksLog.lastTimestamp() + 120 * MINUTE);
+        closeSessions();
 
         List<String> expected = clicksLog.expectedSessions(SessionRules.DEFAULT);
         List<String> streamed = finishedSessions().stream()
