@@ -1,0 +1,143 @@
+package org.item2vec.trainer.rank;
+
+import java.util.Arrays;
+import java.util.List;
+import org.item2vec.trainer.eval.FollowerCounts;
+import org.item2vec.trainer.eval.SessionScorer;
+import org.item2vec.trainer.eval.SparseRows;
+import org.item2vec.trainer.vectors.Embeddings;
+import org.item2vec.trainer.vectors.VectorMath;
+
+/**
+ * Ranks the next click of a session from all of its recent clicks. Each click contributes a distribution over
+ * next items, a blend of two estimates of P(next | click): the softmax of the SGNS input·output scores (with
+ * the item prior put back, see {@link SessionScoring#priorExponent()}) and the click's follower counts,
+ * normalised; recent clicks weigh more. Items shown and skipped subtract their own evidence and are never
+ * ranked themselves. Thread-safe.
+ */
+public final class SessionRanker implements SessionScorer {
+    private final Embeddings model;
+    private final SparseRows followers;
+    private final double[] followerTotals;
+    private final float[] logPrior;
+    private final SessionScoring scoring;
+    private final double repeatShare;
+    private final ThreadLocal<float[]> scratch;
+
+    /** Follower counts from {@code trainingSessions} (item indices of the model's vocabulary, -1 unknown). */
+    public SessionRanker(Embeddings model, List<int[]> trainingSessions, SessionScoring scoring) {
+        if (!model.hasOutput()) {
+            throw new IllegalArgumentException("session ranking needs the output (context) vectors");
+        }
+        this.model = model;
+        this.scoring = scoring;
+        int items = model.size();
+        this.followers = FollowerCounts.rows(trainingSessions, items, scoring.steps(), Integer.MAX_VALUE);
+        this.followerTotals = new double[items];
+        this.logPrior = new float[items];
+        long[] clicks = new long[items];
+        for (int[] session : trainingSessions) {
+            for (int item : session) {
+                if (item >= 0) {
+                    clicks[item]++;
+                }
+            }
+        }
+        for (int item = 0; item < items; item++) {
+            followerTotals[item] = followers.rowSum(item);
+            logPrior[item] = (float) (scoring.priorExponent() * Math.log(Math.max(1, clicks[item])));
+        }
+        this.repeatShare = repeatShare(trainingSessions, scoring.maxClicks());
+        this.scratch = ThreadLocal.withInitial(() -> new float[items]);
+    }
+
+    /** The share of training clicks, after the first of a session, on an item among the clicks just before. */
+    static double repeatShare(List<int[]> sessions, int maxClicks) {
+        long clicks = 0;
+        long repeats = 0;
+        for (int[] session : sessions) {
+            for (int p = 1; p < session.length; p++) {
+                clicks++;
+                for (int back = 1; back <= Math.min(p, maxClicks); back++) {
+                    if (session[p - back] == session[p]) {
+                        repeats++;
+                        break;
+                    }
+                }
+            }
+        }
+        return clicks == 0 ? 0 : repeats / (double) clicks;
+    }
+
+    @Override
+    public void score(int[] prefix, float[] into) {
+        score(prefix, new int[0], into);
+    }
+
+    /** Scores every item after the clicks {@code prefix} (most recent last) with {@code skipped} shown and passed over. */
+    public void score(int[] prefix, int[] skipped, float[] into) {
+        Arrays.fill(into, 0);
+        int clicks = Math.min(prefix.length, scoring.maxClicks());
+        float weight = 1;
+        float totalWeight = 0;
+        for (int back = 1; back <= clicks; back++) {
+            addEvidence(prefix[prefix.length - back], weight, into);
+            totalWeight += weight;
+            weight *= (float) scoring.recencyDecay();
+        }
+        // a share of next clicks returns to an item of the session, the more recent the likelier
+        float newShare = (float) (1 - repeatShare);
+        for (int j = 0; j < into.length; j++) {
+            into[j] *= newShare;
+        }
+        weight = (float) repeatShare;
+        for (int back = 1; back <= clicks; back++) {
+            into[prefix[prefix.length - back]] += weight;
+            weight *= (float) scoring.recencyDecay();
+        }
+        for (int item : skipped) {
+            addEvidence(item, (float) -scoring.skipWeight(), into);
+        }
+        for (int item : skipped) {
+            into[item] = Float.NEGATIVE_INFINITY;
+        }
+    }
+
+    /** Adds {@code weight} times the click's estimate of P(next | click) to {@code into}. */
+    private void addEvidence(int click, float weight, float[] into) {
+        float rulesShare = (float) scoring.rulesWeight();
+        double total = followerTotals[click];
+        if (total > 0 && rulesShare > 0) {
+            followers.addScaled(click, (float) (weight * rulesShare / total), into);
+        } else {
+            rulesShare = 0;
+        }
+        float[] probabilities = scratch.get();
+        softmax(click, probabilities);
+        float vectorShare = weight * (1 - rulesShare);
+        for (int j = 0; j < into.length; j++) {
+            into[j] += vectorShare * probabilities[j];
+        }
+    }
+
+    private void softmax(int click, float[] into) {
+        float[] input = model.input();
+        float[] output = model.output();
+        int stride = model.stride();
+        int dim = model.dim();
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < into.length; j++) {
+            into[j] = VectorMath.dot(input, click * stride, output, j * stride, dim) + logPrior[j];
+            max = Math.max(max, into[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < into.length; j++) {
+            into[j] = (float) Math.exp(into[j] - max);
+            sum += into[j];
+        }
+        float scale = (float) (1 / sum);
+        for (int j = 0; j < into.length; j++) {
+            into[j] *= scale;
+        }
+    }
+}
