@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.item2vec.trainer.eval.Accuracy;
@@ -185,6 +186,12 @@ final class EvalCommand implements Command {
         }
         List<ProtocolEvaluation> evaluations = protocols.stream()
                 .map(protocol -> new ProtocolEvaluation(protocol, test.sessions(), items)).toList();
+        if (evaluations.stream().allMatch(evaluation -> evaluation.size() == evaluation.unknown())) {
+            Path path = args.requiredPath(TEST);
+            throw new IllegalArgumentException(path + " has no next click between items the model knows (read as "
+                    + TrainingOptions.inputFormat(args, path).name().toLowerCase(Locale.ROOT) + "; is "
+                    + TrainingOptions.INPUT_FORMAT + " right?)");
+        }
         List<Accuracy> results = new ArrayList<>();
         for (Scorer scorer : scorers) {
             Supplier<SessionScorer> built = available.get(scorer);

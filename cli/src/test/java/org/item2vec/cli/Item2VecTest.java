@@ -143,6 +143,19 @@ class Item2VecTest {
     }
 
     @Test
+    void evalOnAFileWithoutAKnownItemSuggestsTheInputFormat() throws IOException {
+        Path vectors = trained("f.txt", "0");
+        Path clicks = dir.resolve("clicks-of-known-items.csv");
+        Files.writeString(clicks, "session,item,time\n1,a1,1000\n1,a2,1060\n");
+        Run run = run("eval", "--vectors", vectors.toString(), "--test", clicks.toString(), "--input-format",
+                "sessions");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("has no next click between items the model knows (read as sessions; is --input-format right?)"),
+                run.err());
+        assertEquals(0, run("eval", "--vectors", vectors.toString(), "--test", clicks.toString()).code());
+    }
+
+    @Test
     void evalWithoutTrainingSessionsSaysWhichScorersItSkips() throws IOException {
         Path vectors = trained("s.txt", "0");
         Run run = run("eval", "--vectors", vectors.toString(), "--test", corpus.toString(), "--scorers",

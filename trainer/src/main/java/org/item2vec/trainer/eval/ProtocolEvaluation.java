@@ -70,6 +70,11 @@ public final class ProtocolEvaluation {
         return predictions.size() + unknown;
     }
 
+    /** The number of predictions that involve an item the model does not know: misses for every scorer. */
+    public int unknown() {
+        return unknown;
+    }
+
     public Accuracy evaluate(String name, SessionScorer scorer, int... cutOffs) {
         ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[itemCount]);
         int[] ranks = IntStream.range(0, predictions.size()).parallel().map(i -> {

@@ -8,15 +8,21 @@ package org.item2vec.trainer.rank;
  * @param rulesWeight   the share of follower counts in each click's evidence, the rest being the SGNS vectors'
  * @param priorExponent the item prior put back into input·output scores: SGNS learns
  *                      {@code in·out = log P(next|item) - log(k · noise(next))}, so adding
- *                      {@code priorExponent · log count(next)} (the noise exponent the vectors were trained
- *                      with) turns them back into log-probabilities; 0 leaves them as they are
+ *                      {@code priorExponent · log clicks(next)} (clicks in the training sessions; the noise
+ *                      exponent the vectors were trained with) turns them back into log-probabilities; 0
+ *                      leaves them as they are
  * @param steps         how many clicks ahead a click's followers are counted, weighted 1/distance
  * @param maxClicks     only the most recent clicks of a session are looked at
  * @param skipWeight    how much the evidence of a skipped item (shown, not clicked) is subtracted
  */
 public record SessionScoring(double recencyDecay, double rulesWeight, double priorExponent, int steps,
                              int maxClicks, double skipWeight) {
-    public static final SessionScoring DEFAULT = new SessionScoring(0.5, 0.5, 0.5, 10, 10, 0.5);
+    /**
+     * Measured on two click logs, e-commerce (YooChoose) and news (Globo.com), in both evaluation protocols:
+     * a steep recency decay, a third of the evidence from follower counts, half the SGNS noise exponent as
+     * the prior. The skip weight has no public data to be measured on.
+     */
+    public static final SessionScoring DEFAULT = new SessionScoring(0.3, 0.35, 0.25, 10, 10, 0.5);
 
     public SessionScoring {
         check(recencyDecay, "recency decay");
