@@ -3,10 +3,10 @@
 `item2vec eval` read (columns SessionId,ItemId,Time; Time in epoch seconds).
 
 Source: "News Portal User Interactions by Globo.com" (Moreira et al., "News session-based recommendations
-using deep neural networks", DLRS 2018), published on Kaggle under CC BY-NC-SA 4.0: the folder `clicks/`
-of 385 hourly files `clicks_hour_NNN.csv` (user_id, session_id, session_start, session_size,
-click_article_id, click_timestamp, ...). The data is not redistributed here: download it and point --clicks
-at the folder.
+using deep neural networks", DLRS 2018), published on Kaggle for non-commercial research use (cite the
+paper): the folder `clicks/` of 385 hourly files `clicks_hour_NNN.csv` (user_id, session_id, session_start,
+session_size, click_article_id, click_timestamp, ...). The data is not redistributed here: download it and
+point --clicks at the folder.
 
 The cut follows session-rec's preprocessing of its e-commerce sets (preprocess_rsc15.py): keep the first
 --days days, drop sessions of one click, items with fewer than 5 clicks, sessions left with one click; the
