@@ -55,24 +55,22 @@ final class EvalCommand implements Command {
     static final String RULES_STEPS = "--rules-steps";
     static final String MAX_CLICKS = "--max-clicks";
 
-    /** Every scorer, in the order of the table; those needing training sessions or output vectors are marked. */
+    /** Every scorer, in the order of the table. */
     private enum Scorer {
-        POPULARITY("popularity", true, false),
-        COOCCURRENCE("co-occurrence", true, false),
-        ITEM_KNN("item-knn", true, false),
-        SR("sr", true, false),
-        VSKNN("v-sknn", true, false),
-        COSINE("cosine", false, false),
-        IN_OUT("in-out", false, true),
-        SESSION("session", true, true);
+        POPULARITY("popularity", false),
+        COOCCURRENCE("co-occurrence", false),
+        ITEM_KNN("item-knn", false),
+        SR("sr", false),
+        VSKNN("v-sknn", false),
+        COSINE("cosine", false),
+        IN_OUT("in-out", true),
+        SESSION("session", true);
 
         final String label;
-        final boolean needsTraining;
         final boolean needsOutput;
 
-        Scorer(String label, boolean needsTraining, boolean needsOutput) {
+        Scorer(String label, boolean needsOutput) {
             this.label = label;
-            this.needsTraining = needsTraining;
             this.needsOutput = needsOutput;
         }
 
