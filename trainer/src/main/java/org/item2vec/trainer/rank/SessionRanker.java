@@ -2,7 +2,6 @@ package org.item2vec.trainer.rank;
 
 import java.util.Arrays;
 import java.util.List;
-import org.item2vec.trainer.eval.FollowerCounts;
 import org.item2vec.trainer.eval.SessionScorer;
 import org.item2vec.trainer.eval.SparseRows;
 import org.item2vec.trainer.vectors.Embeddings;
@@ -24,49 +23,31 @@ public final class SessionRanker implements SessionScorer {
     private final double repeatShare;
     private final ThreadLocal<float[]> scratch;
 
-    /** Follower counts from {@code trainingSessions} (item indices of the model's vocabulary, -1 unknown). */
+    /** Counts the statistics of {@code trainingSessions} (item indices of the model's vocabulary, -1 unknown). */
     public SessionRanker(Embeddings model, List<int[]> trainingSessions, SessionScoring scoring) {
+        this(model, SessionCounts.of(trainingSessions, model.size(), scoring.steps(), scoring.maxClicks()), scoring);
+    }
+
+    public SessionRanker(Embeddings model, SessionCounts counts, SessionScoring scoring) {
         if (!model.hasOutput()) {
             throw new IllegalArgumentException("session ranking needs the output (context) vectors");
         }
+        int items = model.size();
+        if (counts.clicks().length != items) {
+            throw new IllegalArgumentException("counts of " + counts.clicks().length + " items for a model of "
+                    + items);
+        }
         this.model = model;
         this.scoring = scoring;
-        int items = model.size();
-        this.followers = FollowerCounts.rows(trainingSessions, items, scoring.steps(), Integer.MAX_VALUE);
+        this.followers = counts.followers();
+        this.repeatShare = counts.repeatShare();
         this.followerTotals = new double[items];
         this.logPrior = new float[items];
-        long[] clicks = new long[items];
-        for (int[] session : trainingSessions) {
-            for (int item : session) {
-                if (item >= 0) {
-                    clicks[item]++;
-                }
-            }
-        }
         for (int item = 0; item < items; item++) {
             followerTotals[item] = followers.rowSum(item);
-            logPrior[item] = (float) (scoring.priorExponent() * Math.log(Math.max(1, clicks[item])));
+            logPrior[item] = (float) (scoring.priorExponent() * Math.log(Math.max(1, counts.clicks()[item])));
         }
-        this.repeatShare = repeatShare(trainingSessions, scoring.maxClicks());
         this.scratch = ThreadLocal.withInitial(() -> new float[items]);
-    }
-
-    /** The share of training clicks, after the first of a session, on an item among the clicks just before. */
-    static double repeatShare(List<int[]> sessions, int maxClicks) {
-        long clicks = 0;
-        long repeats = 0;
-        for (int[] session : sessions) {
-            for (int p = 1; p < session.length; p++) {
-                clicks++;
-                for (int back = 1; back <= Math.min(p, maxClicks); back++) {
-                    if (session[p - back] == session[p]) {
-                        repeats++;
-                        break;
-                    }
-                }
-            }
-        }
-        return clicks == 0 ? 0 : repeats / (double) clicks;
     }
 
     @Override

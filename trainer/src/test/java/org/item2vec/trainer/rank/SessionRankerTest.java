@@ -63,7 +63,7 @@ class SessionRankerTest {
     void aShareOfTheScoreGoesBackToTheSessionsOwnItems() {
         // one click in three returns to an item of its session
         List<int[]> sessions = List.of(new int[] {0, 1, 0}, new int[] {1, 2});
-        assertEquals(1 / 3.0, SessionRanker.repeatShare(sessions, 10), 1e-9);
+        assertEquals(1 / 3.0, SessionCounts.repeatShare(sessions, 10), 1e-9);
         SessionRanker ranker = new SessionRanker(MODEL, sessions, scoring(0.5, 1));
         float[] scores = scores(ranker, new int[] {1, 0});
         // followers: of the last click 0, item 1; of 1 (weighing 1/2), items 0 and 2 in halves. That evidence
@@ -76,5 +76,11 @@ class SessionRankerTest {
         assertThrows(IllegalArgumentException.class, () -> new SessionScoring(1.5, 0.5, 0.5, 10, 10, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new SessionScoring(0.5, 0.5, -1, 10, 10, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new SessionScoring(0.5, 0.5, 0.5, 0, 10, 0.5));
+    }
+
+    @Test
+    void countsOfAnotherCatalogueAreRejected() {
+        SessionCounts counts = SessionCounts.of(List.of(new int[] {0, 1}), 2, 10, 10);
+        assertThrows(IllegalArgumentException.class, () -> new SessionRanker(MODEL, counts, SessionScoring.DEFAULT));
     }
 }
