@@ -3,6 +3,8 @@ package org.item2vec.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,9 +106,63 @@ class Item2VecTest {
         Run run = run("eval", "--vectors", vectors.toString(), "--train", corpus.toString(), "--test",
                 corpus.toString(), "--k", "5");
         assertEquals(0, run.code(), run.err());
-        for (String scorer : new String[] {"popularity", "co-occurrence", "cosine", "input·output"}) {
-            assertTrue(run.out().contains(scorer), run.out());
+        for (String scorer : new String[] {"popularity", "co-occurrence", "item-knn", "sr", "v-sknn", "cosine",
+                "in-out", "session"}) {
+            for (String protocol : new String[] {"one-item", "session"}) {
+                assertTrue(run.out().lines().anyMatch(line -> line.matches(protocol + " +" + scorer + " .*")),
+                        run.out());
+            }
         }
+        assertTrue(run.out().contains("HR@5") && run.out().contains("MRR@5"), run.out());
+    }
+
+    @Test
+    void evalPrintsJsonForOneProtocolAndTheScorersAsked() throws IOException {
+        Path vectors = trained("j.txt", "0");
+        Run run = run("eval", "--vectors", vectors.toString(), "--train", corpus.toString(), "--test",
+                corpus.toString(), "--protocol", "session", "--scorers", "sr,v-sknn", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode results = new ObjectMapper().readTree(run.out()).get("results");
+        assertEquals(2, results.size(), run.out());
+        assertEquals("sr", results.get(0).get("scorer").asText());
+        assertEquals("session", results.get(0).get("protocol").asText());
+        double hitRate = results.get(1).get("hr@20").asDouble();
+        assertTrue(hitRate > 0 && hitRate <= 1, run.out());
+    }
+
+    @Test
+    void evalRejectsUnknownProtocolsScorersAndCutOffs() throws IOException {
+        Path vectors = trained("r.txt", "0");
+        String[][] bad = {{"--protocol", "all"}, {"--scorers", "sr,gru"}, {"--k", "0"}, {"--k", "ten"},
+                {"--rules-weight", "2"}};
+        for (String[] option : bad) {
+            Run run = run("eval", "--vectors", vectors.toString(), "--test", corpus.toString(), option[0], option[1]);
+            assertEquals(2, run.code(), String.join(" ", option) + ": " + run.err());
+            assertTrue(run.err().contains(option[0].equals("--scorers") ? "gru" : option[0]), run.err());
+        }
+    }
+
+    @Test
+    void evalOnAFileWithoutAKnownItemSuggestsTheInputFormat() throws IOException {
+        Path vectors = trained("f.txt", "0");
+        Path clicks = dir.resolve("clicks-of-known-items.csv");
+        Files.writeString(clicks, "session,item,time\n1,a1,1000\n1,a2,1060\n");
+        Run run = run("eval", "--vectors", vectors.toString(), "--test", clicks.toString(), "--input-format",
+                "sessions");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("has no next click between items the model knows (read as sessions; is --input-format right?)"),
+                run.err());
+        assertEquals(0, run("eval", "--vectors", vectors.toString(), "--test", clicks.toString()).code());
+    }
+
+    @Test
+    void evalWithoutTrainingSessionsSaysWhichScorersItSkips() throws IOException {
+        Path vectors = trained("s.txt", "0");
+        Run run = run("eval", "--vectors", vectors.toString(), "--test", corpus.toString(), "--scorers",
+                "cosine,v-sknn");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("skipping 'v-sknn': it needs --train FILE"), run.err());
+        assertTrue(run.out().contains("cosine"), run.out());
     }
 
     @Test

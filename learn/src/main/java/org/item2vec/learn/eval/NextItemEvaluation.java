@@ -3,7 +3,6 @@ package org.item2vec.learn.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import org.item2vec.learn.corpus.Corpus;
 import org.item2vec.learn.vocab.Vocabulary;
 
@@ -23,60 +22,16 @@ public final class NextItemEvaluation {
         }
     }
 
-    private final List<int[]> pairs = new ArrayList<>();
-    private final int itemCount;
-    private int unknownPairs;
+    private final ProtocolEvaluation evaluation;
 
     /** Collects the evaluation pairs of {@code testSessions} (item indices, -1 for unknown items). */
     public NextItemEvaluation(List<int[]> testSessions, int itemCount) {
-        this.itemCount = itemCount;
-        for (int[] session : testSessions) {
-            for (int p = 1; p < session.length; p++) {
-                int previous = session[p - 1];
-                int next = session[p];
-                if (previous >= 0 && next >= 0) {
-                    if (previous != next) {
-                        pairs.add(new int[] {previous, next});
-                    }
-                } else {
-                    unknownPairs++;
-                }
-            }
-        }
+        evaluation = new ProtocolEvaluation(Protocol.ONE_ITEM, testSessions, itemCount);
     }
 
     public Result evaluate(String name, ItemScorer scorer, int k) {
-        ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[itemCount]);
-        double[] reciprocal = IntStream.range(0, pairs.size()).parallel().mapToDouble(i -> {
-            int[] pair = pairs.get(i);
-            float[] scores = buffers.get();
-            scorer.score(pair[0], scores);
-            int rank = rank(scores, pair[0], pair[1]);
-            return rank <= k ? 1.0 / rank : 0;
-        }).toArray();
-        int total = pairs.size() + unknownPairs;
-        int hits = 0;
-        double sum = 0;
-        for (double r : reciprocal) {
-            if (r > 0) {
-                hits++;
-                sum += r;
-            }
-        }
-        return new Result(name, k, total == 0 ? 0 : hits / (double) total, total == 0 ? 0 : sum / total,
-                total, unknownPairs);
-    }
-
-    private static int rank(float[] scores, int query, int target) {
-        float targetScore = scores[target];
-        int rank = 1;
-        for (int j = 0; j < scores.length; j++) {
-            if (j != query && j != target
-                    && (scores[j] > targetScore || (scores[j] == targetScore && j < target))) {
-                rank++;
-            }
-        }
-        return rank;
+        Accuracy accuracy = evaluation.evaluate(name, SessionScorer.lastItem(scorer), k);
+        return new Result(name, k, accuracy.hitRate(k), accuracy.mrr(k), accuracy.predictions(), accuracy.unknown());
     }
 
     /** The sessions of a corpus, re-encoded with another vocabulary (-1 for items it does not know). */
