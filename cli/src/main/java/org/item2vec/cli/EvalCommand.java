@@ -74,8 +74,9 @@ final class EvalCommand implements Command {
         return 0;
     }
 
-    private static void evaluateNextItem(Arguments args, Embeddings model, int k, int window, PrintStream out,
-                                         PrintStream err)
+    /** Next-item HitRate@K / MRR@K of {@code model} on {@code --test}, with the baselines when {@code --train} is given. */
+    static void evaluateNextItem(Arguments args, Embeddings model, int k, int window, PrintStream out,
+                                 PrintStream err)
             throws IOException {
         Vocabulary vocabulary = model.vocabulary();
         NextItemEvaluation evaluation = new NextItemEvaluation(sessions(args, TEST, vocabulary, err),

@@ -2,6 +2,7 @@ package org.item2vec.trainer.online;
 
 import java.util.BitSet;
 import java.util.SplittableRandom;
+import org.item2vec.trainer.sgns.Randoms;
 
 /**
  * The noise distribution of a vocabulary that keeps growing: the adaptive unigram table of Kaji &amp;
@@ -75,9 +76,9 @@ public final class AdaptiveNoiseTable {
         mass = Math.max(0, mass - Math.pow(count, exponent));
     }
 
-    /** A row drawn from the noise distribution, or -1 while the table is empty. */
-    public int sample(SplittableRandom random) {
-        return filled == 0 ? -1 : slots[random.nextInt(filled)];
+    /** A row drawn from the noise distribution by 64 random bits, or -1 while the table is empty. */
+    public int sample(long randomBits) {
+        return filled == 0 ? -1 : slots[Randoms.below(randomBits, filled)];
     }
 
     private void set(int slot, int row) {

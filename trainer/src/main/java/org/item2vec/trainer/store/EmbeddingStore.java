@@ -33,8 +33,8 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The durable home of a model, in RocksDB: the vectors (input and output) and AdaGrad state of each item,
- * the vocabulary counts, the noise table, listing metadata, the parameters, and the Kafka offsets the model
- * has consumed up to.
+ * the vocabulary counts, the noise table, the sessions remembered for replay, listing metadata, the
+ * parameters, and the Kafka offsets the model has consumed up to.
  *
  * <p>Training runs on memory-resident arrays ({@link OnlineModel}); {@link #save} writes the rows that
  * changed <em>together with the offsets</em> in one atomic {@link WriteBatch}. After a crash the store holds
@@ -51,7 +51,7 @@ public final class EmbeddingStore implements AutoCloseable {
     private static final byte[] IDENTITY_KEY = Codec.utf8("identity");
     private static final byte[] BASE_KEY = Codec.utf8("base");
     private static final List<String> FAMILIES =
-            List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings", "changes");
+            List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings", "changes", "memory");
     /** How many saves the change log keeps: an hour at the default flush interval of 1 s. */
     static final int CHANGE_LOG_LENGTH = 3600;
 
@@ -72,11 +72,13 @@ public final class EmbeddingStore implements AutoCloseable {
     private final ColumnFamilyHandle offsets;
     private final ColumnFamilyHandle listings;
     private final ColumnFamilyHandle changes;
+    private final ColumnFamilyHandle memory;
     private long lastChange;
 
     /** How far training has got: saved with every batch. */
-    public record Progress(long appliedPairs, long appliedMessages, int noiseFilled, double noiseMass) {
-        public static final Progress NONE = new Progress(0, 0, 0, 0);
+    public record Progress(long appliedPairs, long appliedMessages, int noiseFilled, double noiseMass,
+                           long rememberedSessions) {
+        public static final Progress NONE = new Progress(0, 0, 0, 0, 0);
     }
 
     private enum Mode { WRITER, READ_ONLY, FOLLOWER }
@@ -117,6 +119,7 @@ public final class EmbeddingStore implements AutoCloseable {
         offsets = handles.get(5);
         listings = handles.get(6);
         changes = handles.get(7);
+        memory = handles.get(8);
         lastChange = changeSequence();
         if (mode == Mode.WRITER) {
             createIdentity();
@@ -244,8 +247,18 @@ public final class EmbeddingStore implements AutoCloseable {
         forEach(noise, (key, value) -> model.noise().restoreChunk(Codec.intKey(key), Codec.ints(value)));
         Progress progress = progress();
         model.noise().restoreState(progress.noiseFilled(), progress.noiseMass());
+        forEach(memory, (key, value) -> model.memory().restoreSlot(Codec.intKey(key), sessionItems(value)));
+        model.memory().restoreAdded(progress.rememberedSessions());
         model.finishRestore(progress.appliedPairs());
         return model;
+    }
+
+    private List<String> sessionItems(byte[] json) {
+        try {
+            return Arrays.asList(JSON.readValue(json, String[].class));
+        } catch (IOException e) {
+            throw new StoreException("the store in " + directory + " holds an unreadable remembered session", e);
+        }
     }
 
     private float[] get(ColumnFamilyHandle family, byte[] key) {
@@ -263,8 +276,8 @@ public final class EmbeddingStore implements AutoCloseable {
      */
     public void save(OnlineModel model, Map<String, Long> nextOffsets, List<Listing> newListings,
                      long appliedMessages) {
-        write(model, model.takeDirtyRows(), model.takeEvicted(), model.noise().takeDirtyChunks(), nextOffsets,
-                newListings, appliedMessages, true);
+        write(model, model.takeDirtyRows(), model.takeEvicted(), model.noise().takeDirtyChunks(),
+                model.memory().takeDirtySlots(), nextOffsets, newListings, appliedMessages, true);
     }
 
     /**
@@ -276,11 +289,13 @@ public final class EmbeddingStore implements AutoCloseable {
                                long appliedMessages) {
         int[] chunks = new int[model.noise().chunkCount()];
         Arrays.setAll(chunks, i -> i);
-        write(model, model.liveRows(), Set.of(), chunks, nextOffsets, allListings, appliedMessages, false);
+        int[] slots = new int[model.memory().size()];
+        Arrays.setAll(slots, i -> i);
+        write(model, model.liveRows(), Set.of(), chunks, slots, nextOffsets, allListings, appliedMessages, false);
         flush();
     }
 
-    private void write(OnlineModel model, int[] rows, Set<String> evicted, int[] noiseChunks,
+    private void write(OnlineModel model, int[] rows, Set<String> evicted, int[] noiseChunks, int[] memorySlots,
                        Map<String, Long> nextOffsets, List<Listing> newListings, long appliedMessages,
                        boolean logChanges) {
         int width = 2 * model.params().dim();
@@ -304,13 +319,17 @@ public final class EmbeddingStore implements AutoCloseable {
             for (int chunk : noiseChunks) {
                 batch.put(noise, Codec.intKey(chunk), Codec.ints(table.chunk(chunk)));
             }
+            for (int slot : memorySlots) {
+                batch.put(memory, Codec.intKey(slot), JSON.writeValueAsBytes(model.memory().slot(slot)));
+            }
             for (Listing listing : newListings) {
                 batch.put(listings, Codec.utf8(listing.item()), JSON.writeValueAsBytes(listing));
             }
             for (Map.Entry<String, Long> offset : nextOffsets.entrySet()) {
                 batch.put(offsets, Codec.utf8(offset.getKey()), Codec.longValue(offset.getValue()));
             }
-            Progress progress = new Progress(model.appliedPairs(), appliedMessages, table.filled(), table.mass());
+            Progress progress = new Progress(model.appliedPairs(), appliedMessages, table.filled(), table.mass(),
+                    model.memory().added());
             batch.put(meta, PROGRESS_KEY, JSON.writeValueAsBytes(progress));
             long sequence = lastChange + 1;
             if (logChanges) {
