@@ -32,7 +32,8 @@ public final class AdaptiveNoiseTable {
 
     /** Records one more occurrence of {@code row}, whose count is now {@code count}. */
     public void add(int row, long count, SplittableRandom random) {
-        double increment = Math.pow(count, exponent) - Math.pow(count - 1, exponent);
+        // An unseen item weighs nothing: Math.pow(0, 0) is 1, which gave a first occurrence no mass at α = 0.
+        double increment = Math.pow(count, exponent) - (count == 1 ? 0 : Math.pow(count - 1, exponent));
         mass += increment;
         if (filled < slots.length) {
             for (int copies = randomRound(increment, random); copies > 0 && filled < slots.length; copies--) {
