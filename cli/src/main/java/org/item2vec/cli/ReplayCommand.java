@@ -88,7 +88,7 @@ final class ReplayCommand implements Command {
         List<Session> sessions = clicks.sessions();
         IncrementalTraining training = new IncrementalTraining(new OnlineModel(params), new ListingCatalog());
         long start = System.nanoTime();
-        long messages = 0; for (int pass = 0; pass < Integer.getInteger("passes", 1); pass++) messages += new SessionReplay(args.integer(CONTEXT, 1, 1_000), params.seed() + pass).replay(sessions, training);
+        long messages = new SessionReplay(args.integer(CONTEXT, 1, 1_000), params.seed()).replay(sessions, training);
         err.printf(Locale.ROOT, "replayed %,d sessions as %,d messages (%,d pairs, %,d items) in %.1f s%n",
                 sessions.size(), messages, training.model().appliedPairs(), training.model().size(),
                 (System.nanoTime() - start) / 1e9);

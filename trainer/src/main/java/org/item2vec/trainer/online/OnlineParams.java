@@ -18,7 +18,7 @@ package org.item2vec.trainer.online;
 public record OnlineParams(int dim, int negative, float learningRate, double noiseExponent, int maxItems,
                            int noiseTableSize, long seed, int replays, int memory) {
     public static final OnlineParams DEFAULT =
-            new OnlineParams(32, 40, 0.2f, 0, 1_000_000, 1 << 22, 1, 30, 8000);
+            new OnlineParams(32, 20, 0.2f, 0, 1_000_000, 1 << 22, 1, 30, 8000);
 
     /** Parameters of a model that learns each session once, with no memory. */
     public OnlineParams(int dim, int negative, float learningRate, double noiseExponent, int maxItems,

@@ -67,6 +67,19 @@ class OnlineModelTest {
     }
 
     @Test
+    void aUniformNoiseTableHoldsEveryItemOnce() {
+        AdaptiveNoiseTable table = new AdaptiveNoiseTable(1024, 0);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int row = 0; row < 3; row++) {
+            for (long count = 1; count <= 10 * (row + 1); count++) {
+                table.add(row, count, random);
+            }
+        }
+        assertEquals(3, table.filled(), "exponent 0: one slot per item, whatever its count");
+        assertEquals(3.0, table.mass());
+    }
+
+    @Test
     void theNoiseTableFollowsCountsToThePowerAlpha() {
         AdaptiveNoiseTable table = new AdaptiveNoiseTable(1 << 16, 0.75);
         SplittableRandom random = new SplittableRandom(5);
