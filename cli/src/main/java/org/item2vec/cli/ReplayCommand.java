@@ -11,6 +11,7 @@ import org.item2vec.trainer.online.OnlineModel;
 import org.item2vec.trainer.online.OnlineParams;
 import org.item2vec.trainer.online.SessionReplay;
 import org.item2vec.trainer.sessions.Session;
+import org.item2vec.trainer.sessions.SessionRules;
 import org.item2vec.trainer.vectors.Embeddings;
 import org.item2vec.trainer.vectors.Word2VecFormat;
 
@@ -52,8 +53,8 @@ final class ReplayCommand implements Command {
                         "remembered sessions learned again per finished session"),
                 Option.of(MEMORY, "N", String.valueOf(d.memory()), "recent sessions remembered for replay"),
                 Option.of(TrainingOptions.SEED, "N", String.valueOf(d.seed()), "random seed"),
-                Option.of(TrainingOptions.SESSION_GAP, "N", String.valueOf(
-                        org.item2vec.trainer.sessions.SessionRules.DEFAULT_INACTIVITY_GAP.toMinutes()),
+                Option.of(TrainingOptions.SESSION_GAP, "N",
+                        String.valueOf(SessionRules.DEFAULT_INACTIVITY_GAP.toMinutes()),
                         "inactivity that starts a new session"),
                 Option.of(TrainingOptions.COLLAPSE_REPEATS, "true|false", "true",
                         "an item clicked again right after itself counts once"),

@@ -10,6 +10,7 @@ import org.item2vec.trainer.corpus.ClickLogReader;
 import org.item2vec.trainer.corpus.InputFormat;
 import org.item2vec.trainer.retrain.RetrainConfig;
 import org.item2vec.trainer.retrain.TunedSettings;
+import org.item2vec.trainer.sessions.SessionRules;
 import org.item2vec.trainer.sgns.TrainingConfig;
 import org.item2vec.trainer.tune.TimeSplit;
 import org.item2vec.trainer.tune.Tuner;
@@ -48,7 +49,9 @@ final class TuneCommand implements Command {
                 Option.of(TrainingOptions.THREADS, "N", String.valueOf(TrainingConfig.DEFAULTS.threads()),
                         "training threads", "-threads"),
                 Option.of(TrainingOptions.SEED, "N", "1", "random seed"),
-                Option.of(TrainingOptions.SESSION_GAP, "N", "30", "inactivity that starts a new session"),
+                Option.of(TrainingOptions.SESSION_GAP, "N",
+                        String.valueOf(SessionRules.DEFAULT_INACTIVITY_GAP.toMinutes()),
+                        "inactivity that starts a new session"),
                 Option.of(TrainingOptions.COLLAPSE_REPEATS, "true|false", "true",
                         "an item clicked again right after itself counts once"),
                 Option.of(WRITE, "FILE", null, "also write the best configuration as retrain settings ("
