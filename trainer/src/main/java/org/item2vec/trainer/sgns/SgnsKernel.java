@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * word2vec.c: flat matrices, a sigmoid table, a per-thread random state, no allocation. The batch trainer
  * and the live model share it; they differ only in how a gradient becomes a step:
  * <ul>
- *   <li>batch ({@link #SgnsKernel constructor}): plain SGD, every step scaled by the learning rate
+ *   <li>batch (the constructor): plain SGD, every step scaled by the learning rate
  *       {@link #setAlpha alpha} that the trainer decays over its epochs;</li>
  *   <li>live ({@link #adaGrad}): per-parameter AdaGrad, a step of {@code alpha·g/√(Σg²)} with the sums of
  *       squared gradients kept beside the vectors, because a stream has no end to decay towards.</li>
