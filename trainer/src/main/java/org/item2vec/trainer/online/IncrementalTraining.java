@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  *       Airbnb's global context (the window pairs came already through the updates);</li>
  *   <li>a finished session is remembered, and learned again {@code replays} times at even intervals while
  *       the memory holds it, its pairs formed as the updates form them (see {@link SessionMemory}): every
- *       session gets the same number of passes, as in the batch trainer's epochs;</li>
+ *       session that has aged through the memory got the same number of passes, as in the batch trainer's
+ *       epochs;</li>
  *   <li>a listing feeds the catalog that new items' vectors start from.</li>
  * </ul>
  * Every message brings its own random seed (from its position in the stream), so replaying the same
