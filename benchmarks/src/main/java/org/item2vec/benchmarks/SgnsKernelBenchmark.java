@@ -1,5 +1,6 @@
 package org.item2vec.benchmarks;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.item2vec.learn.sgns.MarketNoise;
@@ -40,6 +41,10 @@ public class SgnsKernelBenchmark {
     @Param({"5"})
     int negative;
 
+    /** sgd: the batch trainer's step; adagrad: the live model's, with per-parameter rates. */
+    @Param({"sgd", "adagrad"})
+    String step;
+
     private SgnsKernel kernel;
     private int[] inputs;
     private int[] contexts;
@@ -60,9 +65,18 @@ public class SgnsKernelBenchmark {
         for (int i = 0; i < ITEMS; i++) {
             counts[i] = 1 + 100_000 / (i + 1); // Zipf-like, as words are
         }
-        kernel = new SgnsKernel(input, output, stride, negative, NoiseDistribution.unigram(counts, 0.75),
-                (MarketNoise) null, 0, 12345);
-        kernel.setAlpha(0.025f);
+        NoiseDistribution noise = NoiseDistribution.unigram(counts, 0.75);
+        if (step.equals("adagrad")) {
+            float[] inputSquares = new float[input.length];
+            float[] outputSquares = new float[output.length];
+            Arrays.fill(inputSquares, 0.1f);
+            Arrays.fill(outputSquares, 0.1f);
+            kernel = SgnsKernel.adaGrad(stride, negative, noise, 0.2f);
+            kernel.bind(input, output, inputSquares, outputSquares);
+        } else {
+            kernel = new SgnsKernel(input, output, stride, negative, noise, (MarketNoise) null, 0, 12345);
+            kernel.setAlpha(0.025f);
+        }
         inputs = new int[PAIRS];
         contexts = new int[PAIRS];
         NoiseDistribution pick = NoiseDistribution.unigram(counts, 1.0);

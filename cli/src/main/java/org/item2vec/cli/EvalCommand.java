@@ -56,7 +56,7 @@ final class EvalCommand implements Command {
     static final String MAX_CLICKS = "--max-clicks";
 
     /** Every scorer, in the order of the table. */
-    private enum Scorer {
+    enum Scorer {
         POPULARITY("popularity", false),
         COOCCURRENCE("co-occurrence", false),
         ITEM_KNN("item-knn", false),
@@ -156,9 +156,10 @@ final class EvalCommand implements Command {
         return 0;
     }
 
-    private static List<Accuracy> evaluateNextClick(Arguments args, Embeddings model, SessionScoring scoring,
-                                                    List<Scorer> scorers,
-                                                    List<Protocol> protocols, int[] cutOffs, PrintStream err)
+    /** Next-click HitRate@K / MRR@K of {@code scorers} on {@code --test}; the baselines need {@code --train}. */
+    static List<Accuracy> evaluateNextClick(Arguments args, Embeddings model, SessionScoring scoring,
+                                            List<Scorer> scorers, List<Protocol> protocols, int[] cutOffs,
+                                            PrintStream err)
             throws IOException {
         int items = model.size();
         TimedSessions test = sessions(args, TEST, model, err);

@@ -19,7 +19,7 @@ public final class Item2Vec {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new BatchDemoCommand(), new TrainCommand(), new NeighboursCommand(), new EvalCommand(),
-                new BenchCommand(), new StreamingCommand(), new TrainerCommand(), new RetrainCommand(), new RollbackCommand(), new ApiCommand());
+                new BenchCommand(), new ReplayCommand(), new TuneCommand(), new StreamingCommand(), new TrainerCommand(), new RetrainCommand(), new RollbackCommand(), new ApiCommand());
     }
 
     public static void main(String[] args) {

@@ -25,7 +25,7 @@ import org.rocksdb.RocksIterator;
 
 /**
  * The durable home of a model, in RocksDB: the vectors (input and output) and AdaGrad state of each item,
- * the vocabulary counts, the noise table, listing metadata, the parameters, and the Kafka offsets the model
+ * the vocabulary counts, the noise table, the sessions remembered for replay, listing metadata, the parameters, and the Kafka offsets the model
  * has consumed up to. This class reads it; it is opened as the {@link EmbeddingStoreWriter} the trainer saves
  * into, or as an {@link EmbeddingStoreReader} that follows a live store or reads a published one.
  */
@@ -37,7 +37,7 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
     static final byte[] IDENTITY_KEY = Codec.utf8("identity");
     static final byte[] BASE_KEY = Codec.utf8("base");
     private static final List<String> FAMILIES =
-            List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings", "changes");
+            List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings", "changes", "memory");
     /** How many saves the change log keeps: an hour at the default flush interval of 1 s. */
     static final int CHANGE_LOG_LENGTH = 3600;
 
@@ -58,10 +58,12 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
     final ColumnFamilyHandle offsets;
     final ColumnFamilyHandle listings;
     final ColumnFamilyHandle changes;
+    final ColumnFamilyHandle memory;
 
     /** How far training has got: saved with every batch. */
-    public record Progress(long appliedPairs, long appliedMessages, int noiseFilled, double noiseMass) {
-        public static final Progress NONE = new Progress(0, 0, 0, 0);
+    public record Progress(long appliedPairs, long appliedMessages, int noiseFilled, double noiseMass,
+                           long rememberedSessions) {
+        public static final Progress NONE = new Progress(0, 0, 0, 0, 0);
     }
 
     enum Mode { WRITER, READ_ONLY, FOLLOWER }
@@ -102,6 +104,7 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
         offsets = handles.get(5);
         listings = handles.get(6);
         changes = handles.get(7);
+        memory = handles.get(8);
     }
 
     private ColumnFamilyOptions familyOptions() {
@@ -168,8 +171,18 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
         forEach(noise, (key, value) -> model.noise().restoreChunk(Codec.intKey(key), Codec.ints(value)));
         Progress progress = progress();
         model.noise().restoreState(progress.noiseFilled(), progress.noiseMass());
+        forEach(memory, (key, value) -> model.memory().restoreSlot(Codec.intKey(key), sessionItems(value)));
+        model.memory().restoreAdded(progress.rememberedSessions());
         model.finishRestore(progress.appliedPairs());
         return model;
+    }
+
+    private List<String> sessionItems(byte[] json) {
+        try {
+            return Arrays.asList(JSON.readValue(json, String[].class));
+        } catch (IOException e) {
+            throw new StoreException("the store in " + directory + " holds an unreadable remembered session", e);
+        }
     }
 
     float[] get(ColumnFamilyHandle family, byte[] key) {

@@ -72,8 +72,8 @@ public final class EmbeddingStoreWriter extends EmbeddingStore {
      */
     public void save(OnlineModel model, Map<String, Long> nextOffsets, List<Listing> newListings,
                      long appliedMessages) {
-        write(model, model.takeDirtyRows(), model.takeEvicted(), model.noise().takeDirtyChunks(), nextOffsets,
-                newListings, appliedMessages, true);
+        write(model, model.takeDirtyRows(), model.takeEvicted(), model.noise().takeDirtyChunks(),
+                model.memory().takeDirtySlots(), nextOffsets, newListings, appliedMessages, true);
     }
 
     /**
@@ -85,11 +85,13 @@ public final class EmbeddingStoreWriter extends EmbeddingStore {
                                long appliedMessages) {
         int[] chunks = new int[model.noise().chunkCount()];
         Arrays.setAll(chunks, i -> i);
-        write(model, model.liveRows(), Set.of(), chunks, nextOffsets, allListings, appliedMessages, false);
+        int[] slots = new int[model.memory().size()];
+        Arrays.setAll(slots, i -> i);
+        write(model, model.liveRows(), Set.of(), chunks, slots, nextOffsets, allListings, appliedMessages, false);
         flush();
     }
 
-    private void write(OnlineModel model, int[] rows, Set<String> evicted, int[] noiseChunks,
+    private void write(OnlineModel model, int[] rows, Set<String> evicted, int[] noiseChunks, int[] memorySlots,
                        Map<String, Long> nextOffsets, List<Listing> newListings, long appliedMessages,
                        boolean logChanges) {
         int width = 2 * model.params().dim();
@@ -113,13 +115,17 @@ public final class EmbeddingStoreWriter extends EmbeddingStore {
             for (int chunk : noiseChunks) {
                 batch.put(noise, Codec.intKey(chunk), Codec.ints(table.chunk(chunk)));
             }
+            for (int slot : memorySlots) {
+                batch.put(memory, Codec.intKey(slot), JSON.writeValueAsBytes(model.memory().slot(slot)));
+            }
             for (Listing listing : newListings) {
                 batch.put(listings, Codec.utf8(listing.item()), JSON.writeValueAsBytes(listing));
             }
             for (Map.Entry<String, Long> offset : nextOffsets.entrySet()) {
                 batch.put(offsets, Codec.utf8(offset.getKey()), Codec.longValue(offset.getValue()));
             }
-            Progress progress = new Progress(model.appliedPairs(), appliedMessages, table.filled(), table.mass());
+            Progress progress = new Progress(model.appliedPairs(), appliedMessages, table.filled(), table.mass(),
+                    model.memory().added());
             batch.put(meta, PROGRESS_KEY, JSON.writeValueAsBytes(progress));
             long sequence = lastChange + 1;
             if (logChanges) {

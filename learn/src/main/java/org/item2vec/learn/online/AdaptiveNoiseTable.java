@@ -2,6 +2,7 @@ package org.item2vec.learn.online;
 
 import java.util.BitSet;
 import java.util.SplittableRandom;
+import org.item2vec.learn.sgns.Randoms;
 
 /**
  * The noise distribution of a vocabulary that keeps growing: the adaptive unigram table of Kaji &amp;
@@ -31,7 +32,8 @@ public final class AdaptiveNoiseTable {
 
     /** Records one more occurrence of {@code row}, whose count is now {@code count}. */
     public void add(int row, long count, SplittableRandom random) {
-        double increment = Math.pow(count, exponent) - Math.pow(count - 1, exponent);
+        // An unseen item weighs nothing: Math.pow(0, 0) is 1, which gave a first occurrence no mass at α = 0.
+        double increment = Math.pow(count, exponent) - (count == 1 ? 0 : Math.pow(count - 1, exponent));
         mass += increment;
         if (filled < slots.length) {
             for (int copies = randomRound(increment, random); copies > 0 && filled < slots.length; copies--) {
@@ -75,9 +77,9 @@ public final class AdaptiveNoiseTable {
         mass = Math.max(0, mass - Math.pow(count, exponent));
     }
 
-    /** A row drawn from the noise distribution, or -1 while the table is empty. */
-    public int sample(SplittableRandom random) {
-        return filled == 0 ? -1 : slots[random.nextInt(filled)];
+    /** A row drawn from the noise distribution by 64 random bits, or -1 while the table is empty. */
+    public int sample(long randomBits) {
+        return filled == 0 ? -1 : slots[Randoms.below(randomBits, filled)];
     }
 
     private void set(int slot, int row) {

@@ -8,15 +8,24 @@ import org.item2vec.events.messages.Listing;
  * What each message of the stream teaches the model, independent of where messages come from:
  * <ul>
  *   <li>a session update (a new click and the items just before it in its session) trains skip-gram pairs
- *       in both directions, as a window around each click would;</li>
+ *       in both directions with the items within a reach drawn from 1 to {@value #WINDOW}, as word2vec's
+ *       shrunk window around each click would: a neighbour at distance d is learned with weight
+ *       (W − d + 1)/W, as in the batch trainer, not as strongly as the next click;</li>
  *   <li>a finished session with a booking trains every other item of the session against the booked item,
  *       Airbnb's global context (the window pairs came already through the updates);</li>
+ *   <li>a finished session is remembered, and learned again {@code replays} times at even intervals while
+ *       the memory holds it, its pairs formed as the updates form them (see {@link SessionMemory}): every
+ *       session that has aged through the memory got the same number of passes, as in the batch trainer's
+ *       epochs;</li>
  *   <li>a listing feeds the catalog that new items' vectors start from.</li>
  * </ul>
  * Every message brings its own random seed (from its position in the stream), so replaying the same
  * messages from the same saved state gives the same model.
  */
 public final class IncrementalTraining {
+    /** The largest distance between a click and an item it is paired with (the batch trainer's window). */
+    public static final int WINDOW = 5;
+
     private final OnlineModel model;
     private final ListingCatalog catalog;
 
@@ -43,26 +52,64 @@ public final class IncrementalTraining {
             model.observe(context.get(0), catalog, random);
         }
         int row = model.observe(item, catalog, random);
-        for (String previous : context) {
-            int other = rowOf(previous, random);
-            if (other == row) {
-                continue;
+        int reach = reach(random);
+        for (int k = Math.max(0, context.size() - reach); k < context.size(); k++) {
+            int other = rowOf(context.get(k), random);
+            if (other != row) {
+                model.trainPair(row, other, random);
+                model.trainPair(other, row, random);
             }
-            model.trainPair(row, other, random);
-            model.trainPair(other, row, random);
         }
     }
 
-    /** A finished session: when it ended in a booking, each other item learns the booked item as context. */
+    /** word2vec's shrunk window: a reach drawn uniformly from 1 to {@link #WINDOW}. */
+    private static int reach(SplittableRandom random) {
+        return 1 + random.nextInt(WINDOW);
+    }
+
+    /**
+     * A finished session: when it ended in a booking, each other item learns the booked item as context; then
+     * it is remembered and remembered sessions are replayed.
+     */
     public void applySession(List<String> items, String booked, long seed) {
-        if (booked == null) {
-            return;
-        }
         SplittableRandom random = new SplittableRandom(seed);
-        int bookedRow = rowOf(booked, random);
-        for (String item : items) {
-            if (!item.equals(booked)) {
-                model.trainPair(rowOf(item, random), bookedRow, random);
+        if (booked != null) {
+            int bookedRow = rowOf(booked, random);
+            for (String item : items) {
+                if (!item.equals(booked)) {
+                    model.trainPair(rowOf(item, random), bookedRow, random);
+                }
+            }
+        }
+        SessionMemory memory = model.memory();
+        memory.add(items);
+        int replays = model.params().replays();
+        for (int r = 1; r <= replays; r++) {
+            List<String> remembered = memory.aged((long) r * memory.capacity() / replays - 1);
+            if (remembered != null) {
+                replay(remembered, random);
+            }
+        }
+    }
+
+    /**
+     * Learns a remembered session again: each click with the items before it, both ways, as its updates do.
+     * Items evicted since are left out (they are no longer part of the model), and nothing is counted again.
+     */
+    private void replay(List<String> session, SplittableRandom random) {
+        int[] rows = new int[session.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = model.rowOf(session.get(i));
+        }
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] < 0) {
+                continue;
+            }
+            for (int j = Math.max(0, i - reach(random)); j < i; j++) {
+                if (rows[j] >= 0 && rows[j] != rows[i]) {
+                    model.trainPair(rows[i], rows[j], random);
+                    model.trainPair(rows[j], rows[i], random);
+                }
             }
         }
     }
@@ -75,16 +122,6 @@ public final class IncrementalTraining {
     private int rowOf(String item, SplittableRandom random) {
         int row = model.rowOf(item);
         return row >= 0 ? row : model.observe(item, catalog, random);
-    }
-
-    /** The pairs {@link #applyUpdate} trains for an update (for accounting and tests). */
-    public static int pairsOfUpdate(String item, List<String> context) {
-        return 2 * (int) context.stream().filter(previous -> !previous.equals(item)).count();
-    }
-
-    /** The pairs {@link #applySession} trains for a session. */
-    public static int pairsOfSession(List<String> items, String booked) {
-        return booked == null ? 0 : (int) items.stream().filter(item -> !item.equals(booked)).count();
     }
 
     /** A well-mixed seed for the message at {@code offset} of {@code partition} of a topic. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.item2vec.learn.sgns.Randoms;
+import org.item2vec.learn.sgns.SgnsKernel;
 import org.item2vec.learn.vectors.Embeddings;
 import org.item2vec.learn.vocab.Vocabulary;
 
@@ -21,8 +23,9 @@ import org.item2vec.learn.vocab.Vocabulary;
  * {@link AdaptiveNoiseTable}, and every parameter has its own AdaGrad learning rate instead of word2vec's
  * schedule, which decays towards an end that a stream does not have.
  *
- * <p>Rows live in flat {@code float[]} matrices of {@code dim} floats; the matrices grow by doubling up to
- * the vocabulary bound. The model remembers which rows changed and which items were evicted, so that a
+ * <p>Each pair is trained by the batch trainer's {@link SgnsKernel} in its AdaGrad form. Rows live in flat
+ * {@code float[]} matrices, {@code dim} floats padded to whole SIMD registers; the matrices grow by doubling
+ * up to the vocabulary bound. The model remembers which rows changed and which items were evicted, so that a
  * store can persist exactly that. Not thread-safe: one trainer thread owns it.
  */
 public final class OnlineModel {
@@ -38,12 +41,14 @@ public final class OnlineModel {
 
     private final OnlineParams params;
     private final int dim;
+    private final int stride;
+    private final SgnsKernel kernel;
     private final Map<String, Integer> rowOf = new HashMap<>();
     private final Deque<Integer> freeRows = new ArrayDeque<>();
     private final AdaptiveNoiseTable noise;
+    private final SessionMemory memory;
     private final BitSet dirtyRows = new BitSet();
     private final Set<String> evicted = new HashSet<>();
-    private final float[] gradient;
     private String[] items;
     private long[] counts;
     private float[] input;
@@ -56,8 +61,10 @@ public final class OnlineModel {
     public OnlineModel(OnlineParams params) {
         this.params = params;
         this.dim = params.dim();
+        this.stride = SgnsKernel.strideFor(dim);
         this.noise = new AdaptiveNoiseTable(params.noiseTableSize(), params.noiseExponent());
-        this.gradient = new float[dim];
+        this.memory = new SessionMemory(params.memory());
+        this.kernel = SgnsKernel.adaGrad(stride, params.negative(), this::sampleNoise, params.learningRate());
         allocate(Math.min(1024, params.maxItems()));
     }
 
@@ -94,10 +101,11 @@ public final class OnlineModel {
         output = grow(output, capacity);
         inputSquares = grow(inputSquares, capacity);
         outputSquares = grow(outputSquares, capacity);
+        kernel.bind(input, output, inputSquares, outputSquares);
     }
 
     private float[] grow(float[] matrix, int capacity) {
-        return matrix == null ? new float[capacity * dim] : Arrays.copyOf(matrix, capacity * dim);
+        return matrix == null ? new float[capacity * stride] : Arrays.copyOf(matrix, capacity * stride);
     }
 
     public OnlineParams params() {
@@ -128,6 +136,11 @@ public final class OnlineModel {
 
     public AdaptiveNoiseTable noise() {
         return noise;
+    }
+
+    /** The recent sessions this model learns from again. */
+    public SessionMemory memory() {
+        return memory;
     }
 
     /**
@@ -169,7 +182,7 @@ public final class OnlineModel {
      * bucket, nearest first), or word2vec's random start when no peer is known.
      */
     private void initialize(int row, String item, ColdStart coldStart) {
-        int at = row * dim;
+        int at = row * stride;
         List<Integer> peers = new ArrayList<>();
         for (String peer : coldStart.peersOf(item, this::contains)) {
             peers.add(rowOf.get(peer));
@@ -179,8 +192,8 @@ public final class OnlineModel {
             Arrays.fill(output, at, at + dim, 0);
             for (int peer : peers) {
                 for (int j = 0; j < dim; j++) {
-                    input[at + j] += input[peer * dim + j] / peers.size();
-                    output[at + j] += output[peer * dim + j] / peers.size();
+                    input[at + j] += input[peer * stride + j] / peers.size();
+                    output[at + j] += output[peer * stride + j] / peers.size();
                 }
             }
         } else {
@@ -191,8 +204,10 @@ public final class OnlineModel {
             }
             Arrays.fill(output, at, at + dim, 0);
         }
-        Arrays.fill(inputSquares, at, at + dim, INITIAL_ACCUMULATOR);
-        Arrays.fill(outputSquares, at, at + dim, INITIAL_ACCUMULATOR);
+        Arrays.fill(input, at + dim, at + stride, 0);
+        Arrays.fill(output, at + dim, at + stride, 0);
+        Arrays.fill(inputSquares, at, at + stride, INITIAL_ACCUMULATOR);
+        Arrays.fill(outputSquares, at, at + stride, INITIAL_ACCUMULATOR);
         dirtyRows.set(row);
     }
 
@@ -225,66 +240,30 @@ public final class OnlineModel {
         freeRows.push(victim);
     }
 
-    /** One skip-gram step: {@code center} learns to predict {@code context} against sampled noise items. */
+    /**
+     * One skip-gram step: {@code center} learns to predict {@code context} against noise items drawn with
+     * {@code random}.
+     */
     public void trainPair(int center, int context, SplittableRandom random) {
-        float rate = params.learningRate();
-        int c = center * dim;
-        Arrays.fill(gradient, 0);
-        for (int d = 0; d <= params.negative(); d++) {
-            int target;
-            float label;
-            if (d == 0) {
-                target = context;
-                label = 1;
-            } else {
-                target = sampleNoise(random);
-                if (target < 0 || target == context) {
-                    continue;
-                }
-                label = 0;
-            }
-            int o = target * dim;
-            float dot = 0;
-            for (int j = 0; j < dim; j++) {
-                dot += input[c + j] * output[o + j];
-            }
-            float g = label - sigmoid(dot);
-            for (int j = 0; j < dim; j++) {
-                gradient[j] += g * output[o + j];
-                float step = g * input[c + j];
-                outputSquares[o + j] += step * step;
-                output[o + j] += rate * step / (float) Math.sqrt(outputSquares[o + j]);
-            }
-            dirtyRows.set(target);
-        }
-        for (int j = 0; j < dim; j++) {
-            float step = gradient[j];
-            inputSquares[c + j] += step * step;
-            input[c + j] += rate * step / (float) Math.sqrt(inputSquares[c + j]);
-        }
+        kernel.reseed(random.nextLong());
+        kernel.trainPair(center, context);
         dirtyRows.set(center);
+        dirtyRows.set(context);
+        for (int n = 0; n < kernel.negativesUsed(); n++) {
+            dirtyRows.set(kernel.negativeDrawn(n));
+        }
         appliedPairs++;
     }
 
-    /** A noise row that still holds an item (slots of evicted items are skipped). */
-    private int sampleNoise(SplittableRandom random) {
-        for (int i = 0; i < MAX_NOISE_DRAWS; i++) {
-            int row = noise.sample(random);
+    /** A noise row that still holds an item (slots of evicted items are skipped), or -1. */
+    private int sampleNoise(long randomBits) {
+        for (int draw = 0; draw < MAX_NOISE_DRAWS; draw++) {
+            int row = noise.sample(draw == 0 ? randomBits : Randoms.seed(randomBits, draw));
             if (row >= 0 && row < highWater && items[row] != null) {
                 return row;
             }
         }
         return -1;
-    }
-
-    private static float sigmoid(float x) {
-        if (x > 6) {
-            return 1;
-        }
-        if (x < -6) {
-            return 0;
-        }
-        return (float) (1 / (1 + Math.exp(-x)));
     }
 
     // ---- persistence: what changed, and how to put it back ----
@@ -310,10 +289,10 @@ public final class OnlineModel {
 
     /** Copies a row: input then output vector into {@code vectors}, their AdaGrad accumulators into {@code squares}. */
     public void copyRow(int row, float[] vectors, float[] squares) {
-        System.arraycopy(input, row * dim, vectors, 0, dim);
-        System.arraycopy(output, row * dim, vectors, dim, dim);
-        System.arraycopy(inputSquares, row * dim, squares, 0, dim);
-        System.arraycopy(outputSquares, row * dim, squares, dim, dim);
+        System.arraycopy(input, row * stride, vectors, 0, dim);
+        System.arraycopy(output, row * stride, vectors, dim, dim);
+        System.arraycopy(inputSquares, row * stride, squares, 0, dim);
+        System.arraycopy(outputSquares, row * stride, squares, dim, dim);
     }
 
     /** Puts back a persisted item at its row. */
@@ -324,10 +303,16 @@ public final class OnlineModel {
         items[row] = item;
         counts[row] = count;
         rowOf.put(item, row);
-        System.arraycopy(vectors, 0, input, row * dim, dim);
-        System.arraycopy(vectors, dim, output, row * dim, dim);
-        System.arraycopy(squares, 0, inputSquares, row * dim, dim);
-        System.arraycopy(squares, dim, outputSquares, row * dim, dim);
+        int at = row * stride;
+        System.arraycopy(vectors, 0, input, at, dim);
+        System.arraycopy(vectors, dim, output, at, dim);
+        System.arraycopy(squares, 0, inputSquares, at, dim);
+        System.arraycopy(squares, dim, outputSquares, at, dim);
+        // Padding lanes: vectors zero, accumulators positive (a step divides by their square root).
+        Arrays.fill(input, at + dim, at + stride, 0);
+        Arrays.fill(output, at + dim, at + stride, 0);
+        Arrays.fill(inputSquares, at + dim, at + stride, INITIAL_ACCUMULATOR);
+        Arrays.fill(outputSquares, at + dim, at + stride, INITIAL_ACCUMULATOR);
         highWater = Math.max(highWater, row + 1);
     }
 
@@ -349,14 +334,14 @@ public final class OnlineModel {
         Arrays.sort(rows, Comparator.comparingLong((Integer r) -> -counts[r]).thenComparing(r -> items[r]));
         String[] tokens = new String[rows.length];
         long[] tokenCounts = new long[rows.length];
-        float[] in = new float[rows.length * dim];
-        float[] out = new float[rows.length * dim];
+        float[] in = new float[rows.length * stride];
+        float[] out = new float[rows.length * stride];
         for (int i = 0; i < rows.length; i++) {
             tokens[i] = items[rows[i]];
             tokenCounts[i] = counts[rows[i]];
-            System.arraycopy(input, rows[i] * dim, in, i * dim, dim);
-            System.arraycopy(output, rows[i] * dim, out, i * dim, dim);
+            System.arraycopy(input, rows[i] * stride, in, i * stride, dim);
+            System.arraycopy(output, rows[i] * stride, out, i * stride, dim);
         }
-        return new Embeddings(Vocabulary.ofOrdered(tokens, tokenCounts), dim, dim, in, out);
+        return new Embeddings(Vocabulary.ofOrdered(tokens, tokenCounts), dim, stride, in, out);
     }
 }

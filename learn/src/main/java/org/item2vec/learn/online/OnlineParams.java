@@ -11,10 +11,20 @@ package org.item2vec.learn.online;
  * @param maxItems        vocabulary bound; beyond it the rarest items are evicted
  * @param noiseTableSize  slots of the adaptive unigram table
  * @param seed            base of every random draw, so that training is reproducible
+ * @param replays         remembered sessions learned again for each finished session (experience replay:
+ *                        a stream's stand-in for the batch trainer's epochs); 0 learns each session once
+ * @param memory          finished sessions remembered for replay, the most recent ones
  */
 public record OnlineParams(int dim, int negative, float learningRate, double noiseExponent, int maxItems,
-                           int noiseTableSize, long seed) {
-    public static final OnlineParams DEFAULT = new OnlineParams(32, 5, 0.05f, 0.75, 1_000_000, 1 << 22, 1);
+                           int noiseTableSize, long seed, int replays, int memory) {
+    public static final OnlineParams DEFAULT =
+            new OnlineParams(32, 20, 0.2f, 0, 1_000_000, 1 << 22, 1, 30, 8000);
+
+    /** Parameters of a model that learns each session once, with no memory. */
+    public OnlineParams(int dim, int negative, float learningRate, double noiseExponent, int maxItems,
+                        int noiseTableSize, long seed) {
+        this(dim, negative, learningRate, noiseExponent, maxItems, noiseTableSize, seed, 0, 0);
+    }
 
     public OnlineParams {
         if (dim < 1 || dim > 4096) {
@@ -34,6 +44,15 @@ public record OnlineParams(int dim, int negative, float learningRate, double noi
         }
         if (noiseTableSize < 1024) {
             throw new IllegalArgumentException("the noise table needs at least 1024 slots, got " + noiseTableSize);
+        }
+        if (replays < 0 || replays > 1000) {
+            throw new IllegalArgumentException("replays per session must be in 0..1000, got " + replays);
+        }
+        if (memory < 0 || memory > 10_000_000) {
+            throw new IllegalArgumentException("remembered sessions must be in 0..10000000, got " + memory);
+        }
+        if (replays > 0 && memory == 0) {
+            throw new IllegalArgumentException("replaying sessions needs a memory of at least 1 session");
         }
     }
 }

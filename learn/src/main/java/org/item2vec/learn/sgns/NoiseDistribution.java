@@ -9,7 +9,7 @@ package org.item2vec.learn.sgns;
  * column's threshold (a probability scaled to 2^31) and takes the alias otherwise. One array read per draw,
  * and the table is {@code 8 × vocabulary} bytes instead of word2vec's 400 MB table.
  */
-public final class NoiseDistribution {
+public final class NoiseDistribution implements SgnsKernel.Noise {
     static final long ONE = 1L << 31;
 
     private final long[] columns;
@@ -97,6 +97,7 @@ public final class NoiseDistribution {
     }
 
     /** Draws one outcome from 64 random bits. */
+    @Override
     public int sample(long randomBits) {
         int column = Randoms.below(randomBits, columns.length);
         long entry = columns[column];

@@ -4,7 +4,7 @@ package org.item2vec.learn.sgns;
  * The cheap random numbers of the training loop. State is a plain {@code long} held by each worker, so a
  * draw allocates nothing and shares nothing between threads.
  */
-final class Randoms {
+public final class Randoms {
     private Randoms() {
     }
 
@@ -22,7 +22,7 @@ final class Randoms {
     }
 
     /** SplitMix64 finaliser: turns a seed and a stream number into a well-mixed, non-zero starting state. */
-    static long seed(long seed, long stream) {
+    public static long seed(long seed, long stream) {
         long z = seed + (stream + 1) * 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -31,7 +31,7 @@ final class Randoms {
     }
 
     /** A uniform integer in {@code [0, bound)} from the high 32 bits (Lemire's multiply-shift). */
-    static int below(long randomBits, int bound) {
+    public static int below(long randomBits, int bound) {
         return (int) (((randomBits >>> 32) * bound) >>> 32);
     }
 }

@@ -50,6 +50,48 @@ class SgnsKernelTest {
         assertTrue(kernel.takeLossSamples() > 0);
     }
 
+    @Test
+    void anAdaGradStepScalesEachParametersGradientByItsOwnHistory() {
+        int dim = 2;
+        int stride = SgnsKernel.strideFor(dim);
+        float[] input = new float[2 * stride];
+        float[] output = new float[2 * stride];
+        float[] inputSquares = new float[2 * stride];
+        float[] outputSquares = new float[2 * stride];
+        java.util.Arrays.fill(inputSquares, 0.5f);
+        java.util.Arrays.fill(outputSquares, 0.5f);
+        input[0] = 0.3f;
+        input[1] = -0.2f;
+        output[stride] = 0.1f;
+        output[stride + 1] = 0.4f;
+        float rate = 0.2f;
+        SgnsKernel kernel = SgnsKernel.adaGrad(stride, 0, bits -> -1, rate);
+        kernel.bind(input, output, inputSquares, outputSquares);
+
+        float dot = 0.3f * 0.1f + -0.2f * 0.4f;
+        // The kernel reads σ from word2vec's table, within 1e-3 of the exact value here.
+        float error = (float) (1 - 1 / (1 + Math.exp(-dot)));
+        kernel.trainPair(0, 1);
+
+        float[] in = {0.3f, -0.2f};
+        float[] out = {0.1f, 0.4f};
+        for (int j = 0; j < dim; j++) {
+            float outGradient = error * in[j];
+            float inGradient = error * out[j];
+            assertEquals(0.5f + outGradient * outGradient, outputSquares[stride + j], 1e-3);
+            assertEquals(0.5f + inGradient * inGradient, inputSquares[j], 1e-3);
+            assertEquals(out[j] + rate * outGradient / Math.sqrt(0.5 + outGradient * outGradient),
+                    output[stride + j], 1e-3, "output " + j);
+            assertEquals(in[j] + rate * inGradient / Math.sqrt(0.5 + inGradient * inGradient), input[j], 1e-3,
+                    "input " + j);
+        }
+        for (int i = dim; i < stride; i++) {
+            assertEquals(0f, input[i]);
+            assertEquals(0f, output[stride + i]);
+        }
+        assertEquals(0, kernel.negativesUsed(), "a noise source with nothing to draw gives no negatives");
+    }
+
     private static float score(float[] input, float[] output, int stride, int in, int out, int dim) {
         float sum = 0;
         for (int i = 0; i < dim; i++) {

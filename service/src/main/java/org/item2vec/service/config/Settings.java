@@ -72,6 +72,20 @@ public final class Settings implements SettingSource {
         return new Settings(copy);
     }
 
+    /**
+     * A copy with the values of another settings file beneath these: a key this object has wins, a key only
+     * the file has comes from the file (how a tuned configuration supplies defaults that a user can still
+     * override).
+     *
+     * @throws SettingsException when the file cannot be read or parsed
+     */
+    public Settings under(Path file) {
+        Map<String, Entry> merged = new TreeMap<>();
+        readFile(file).forEach((key, value) -> merged.put(normalize(key), new Entry(key, value, file + ": " + key)));
+        merged.putAll(values);
+        return new Settings(merged);
+    }
+
     @Override
     public String string(String key, String defaultValue) {
         Entry entry = lookUp(key);

@@ -36,6 +36,21 @@ class SettingsTest {
     }
 
     @Test
+    void aFileUnderTheSettingsFillsOnlyTheKeysTheyLack() throws IOException {
+        Path tuned = Files.writeString(dir.resolve("tuned.properties"), """
+                item2vec.retrain.window=8
+                item2vec.retrain.epochs=50
+                """);
+        Settings settings = Settings.load(null, Map.of(), Map.of("item2vec.retrain.epochs", "20")).under(tuned);
+        assertEquals(8, settings.integer("item2vec.retrain.window", 5));
+        assertEquals(20, settings.integer("item2vec.retrain.epochs", 10));
+        assertEquals(3, settings.integer("item2vec.retrain.negative", 3));
+        SettingsException missing = assertThrows(SettingsException.class,
+                () -> settings.under(dir.resolve("nope.properties")));
+        assertTrue(missing.getMessage().contains("nope.properties"), missing.getMessage());
+    }
+
+    @Test
     void nestedYamlFlattensToDottedKeys() throws IOException {
         Path file = Files.writeString(dir.resolve("item2vec.yml"), """
                 item2vec:

@@ -69,6 +69,19 @@ class OnlineModelTest {
     }
 
     @Test
+    void aUniformNoiseTableHoldsEveryItemOnce() {
+        AdaptiveNoiseTable table = new AdaptiveNoiseTable(1024, 0);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int row = 0; row < 3; row++) {
+            for (long count = 1; count <= 10 * (row + 1); count++) {
+                table.add(row, count, random);
+            }
+        }
+        assertEquals(3, table.filled(), "exponent 0: one slot per item, whatever its count");
+        assertEquals(3.0, table.mass());
+    }
+
+    @Test
     void theNoiseTableFollowsCountsToThePowerAlpha() {
         AdaptiveNoiseTable table = new AdaptiveNoiseTable(1 << 16, 0.75);
         SplittableRandom random = new SplittableRandom(5);
@@ -87,7 +100,7 @@ class OnlineModelTest {
         }
         int[] hits = new int[4];
         for (int i = 0; i < 400_000; i++) {
-            hits[table.sample(random)]++;
+            hits[table.sample(random.nextLong())]++;
         }
         for (int row = 0; row < 4; row++) {
             double expected = Math.pow(counts[row], 0.75) / z;
@@ -217,7 +230,7 @@ class OnlineModelTest {
         Embeddings back = model.toEmbeddings();
         for (int i = 0; i < 5; i++) {
             assertEquals(trained.vocabulary().token(i), back.vocabulary().token(i));
-            assertArrayEquals(row(trained.input(), i, 8, 4), row(back.input(), i, 4, 4));
+            assertArrayEquals(row(trained.input(), i, 8, 4), row(back.input(), i, back.stride(), 4));
         }
     }
 
@@ -232,7 +245,7 @@ class OnlineModelTest {
         assertFalse(model.contains("t4"));
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 10_000; i++) {
-            int sample = model.noise().sample(random);
+            int sample = model.noise().sample(random.nextLong());
             assertTrue(sample >= 0 && sample < 3, "noise row " + sample);
         }
     }
@@ -274,7 +287,7 @@ class OnlineModelTest {
         int[] hits = new int[4];
         int draws = 200_000;
         for (int i = 0; i < draws; i++) {
-            hits[table.sample(random)]++;
+            hits[table.sample(random.nextLong())]++;
         }
         for (int row = 0; row < 3; row++) {
             assertEquals(weights[row] / total, hits[row] / (double) draws, 0.01, "share of row " + row);
@@ -286,7 +299,7 @@ class OnlineModelTest {
         AdaptiveNoiseTable table = new AdaptiveNoiseTable(1024, 0.75);
         table.fill(new long[] {0, 0}, 2);
         assertEquals(0, table.filled());
-        assertEquals(-1, table.sample(new SplittableRandom(1)));
+        assertEquals(-1, table.sample(1L));
     }
 
     @Test
@@ -299,7 +312,7 @@ class OnlineModelTest {
         int[] hits = new int[3];
         int draws = 200_000;
         for (int i = 0; i < draws; i++) {
-            int sample = model.noise().sample(random);
+            int sample = model.noise().sample(random.nextLong());
             assertTrue(sample >= 0 && sample < 3, "noise row " + sample);
             hits[sample]++;
         }

@@ -56,6 +56,8 @@ public record TrainerConfig(String bootstrapServers, Path dataDir, Topics topics
                 settings.decimal("item2vec.model.noise-exponent", defaults.noiseExponent()),
                 settings.integer("item2vec.model.max-items", defaults.maxItems(), 2),
                 settings.integer("item2vec.model.noise-table-size", defaults.noiseTableSize(), 1024),
-                settings.integer("item2vec.model.seed", (int) defaults.seed()));
+                settings.integer("item2vec.model.seed", (int) defaults.seed()),
+                settings.integer("item2vec.model.replays", defaults.replays(), 0),
+                settings.integer("item2vec.model.memory", defaults.memory(), 0));
     }
 }

@@ -41,19 +41,35 @@ public record RetrainConfig(String bootstrapServers, Topics topics, Path version
         }
     }
 
-    public static RetrainConfig from(Settings settings) {
+    /** A settings file (as {@code item2vec tune} writes) whose values lie beneath all others. */
+    public static final String TUNED_KEY = "item2vec.retrain.tuned";
+    public static final String DIM_KEY = "item2vec.model.dim";
+    public static final String WINDOW_KEY = "item2vec.retrain.window";
+    public static final String NEGATIVE_KEY = "item2vec.retrain.negative";
+    public static final String NOISE_EXPONENT_KEY = "item2vec.retrain.noise-exponent";
+    public static final String EPOCHS_KEY = "item2vec.retrain.epochs";
+    /**
+     * The batch settings that measured best on click data (YooChoose, next-item HR@20/MRR@20: README,
+     * "Settings for click data"), used where neither the settings nor a tuned configuration say otherwise.
+     */
+    public static final TrainingConfig CLICK_DEFAULTS = TrainingConfig.builder().dim(32).window(5).negative(20)
+            .noiseExponent(0.5).sample(0).minCount(1).epochs(30).build();
+
+    public static RetrainConfig from(Settings given) {
+        String tuned = given.string(TUNED_KEY, null);
+        Settings settings = tuned == null ? given : given.under(Path.of(tuned));
         OnlineParams params = TrainerConfig.modelParams(settings);
         TrainingConfig training = TrainingConfig.builder()
                 .dim(params.dim())
-                .negative(Math.max(1, params.negative()))
-                .noiseExponent(params.noiseExponent())
+                .negative(settings.integer(NEGATIVE_KEY, CLICK_DEFAULTS.negative(), 1))
+                .noiseExponent(settings.decimal(NOISE_EXPONENT_KEY, CLICK_DEFAULTS.noiseExponent()))
                 .seed(params.seed())
                 .contextMode(ContextMode.WINDOW)
-                .window(settings.integer("item2vec.retrain.window", 5, 1))
-                .epochs(settings.integer("item2vec.retrain.epochs", 10, 1))
+                .window(settings.integer(WINDOW_KEY, CLICK_DEFAULTS.window(), 1))
+                .epochs(settings.integer(EPOCHS_KEY, CLICK_DEFAULTS.epochs(), 1))
                 .marketNegatives(settings.integer("item2vec.retrain.market-negatives", 1, 0))
                 .bookedContext(settings.bool("item2vec.retrain.booked-context", true))
-                .sample(settings.decimal("item2vec.retrain.sample", 0))
+                .sample(settings.decimal("item2vec.retrain.sample", CLICK_DEFAULTS.sample()))
                 .minCount(settings.integer("item2vec.retrain.min-count", 1, 1))
                 .alpha((float) settings.decimal("item2vec.retrain.alpha", 0.025))
                 .threads(settings.integer("item2vec.retrain.threads",

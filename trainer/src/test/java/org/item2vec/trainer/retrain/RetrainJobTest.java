@@ -89,7 +89,7 @@ class RetrainJobTest {
                 .mapToLong(Map.Entry::getValue).sum();
         assertEquals(demo.sessions().size(), endOffsets, "the version stands on the end offsets it read up to");
         assertEquals(16, manifest.params().dim());
-        assertEquals(10, manifest.training().get("epochs"));
+        assertEquals(RetrainConfig.CLICK_DEFAULTS.epochs(), manifest.training().get("epochs"));
 
         try (EmbeddingStoreReader store = EmbeddingStoreReader.openReadOnly(versions.list().get(0))) {
             String item = demo.sessions().get(0).items().get(0);
