@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.item2vec.api.TestModels;
 import org.item2vec.learn.online.ColdStart;
 import org.item2vec.learn.online.OnlineModel;
+import org.item2vec.learn.online.OnlineParams;
 import org.item2vec.store.EmbeddingStoreWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,47 +29,51 @@ class ModelHealthTest {
 
     @Test
     void downWhileTheLiveStoreIsEmptyAndUpOnceTheTrainerHasLearnedItems() {
-        OnlineModel model = new OnlineModel(TestModels.trio().params());
-        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("model"))) {
-            store.initialize(model.params());
-            store.saveEverything(model, Map.of(), List.of(), 0);
-            try (ApplicationContext api = startApi()) {
-                HttpTester http = new HttpTester(api.getBean(EmbeddedServer.class).getURI());
-                HttpTester.Reply health = http.get("/health");
-                assertEquals(503, health.status(), health.body());
-                assertEquals("DOWN", health.json().get("status").asText(), health.body());
-                assertTrue(health.body().contains("no model with items is served yet"), health.body());
+        OnlineParams params = TestModels.trio().params();
+        createEmptyLiveStore(params);
+        try (ApplicationContext api = startApi()) {
+            HttpTester http = new HttpTester(api.getBean(EmbeddedServer.class).getURI());
+            HttpTester.Reply health = http.get("/health");
+            assertEquals(503, health.status(), health.body());
+            assertEquals("DOWN", health.json().get("status").asText(), health.body());
+            assertTrue(health.body().contains("no model with items is served yet"), health.body());
 
-                SplittableRandom random = new SplittableRandom(1);
-                model.observe("x", ColdStart.NONE, random);
-                model.observe("y", ColdStart.NONE, random);
+            OnlineModel model = new OnlineModel(params);
+            SplittableRandom random = new SplittableRandom(1);
+            model.observe("x", ColdStart.NONE, random);
+            model.observe("y", ColdStart.NONE, random);
+            try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("model"))) {
                 store.save(model, Map.of("sessions:0", 1L), List.of(), 1);
-                await("health up once the live model holds items").atMost(Duration.ofSeconds(60))
-                        .until(() -> http.get("/health").status() == 200);
-                assertEquals("UP", http.get("/health").json().get("status").asText());
-                HttpTester.Reply recommended = http.get("/recommend?item=x");
-                assertEquals(200, recommended.status(), recommended.body());
-                assertEquals("live", recommended.json().get("modelVersion").asText());
             }
+            await("health up once the live model holds items").atMost(Duration.ofSeconds(60))
+                    .until(() -> http.get("/health").status() == 200);
+            assertEquals("UP", http.get("/health").json().get("status").asText());
+            HttpTester.Reply recommended = http.get("/recommend?item=x");
+            assertEquals(200, recommended.status(), recommended.body());
+            assertEquals("live", recommended.json().get("modelVersion").asText());
         }
     }
 
     @Test
     void anEmptyLiveStoreDoesNotHideAPublishedVersion() {
         TestModels.marketplace().publish(dir.resolve("versions"));
+        createEmptyLiveStore(TestModels.marketplace().params());
+        try (ApplicationContext api = startApi()) {
+            HttpTester http = new HttpTester(api.getBean(EmbeddedServer.class).getURI());
+            HttpTester.Reply health = http.get("/health");
+            assertEquals(200, health.status(), health.body());
+            assertEquals("UP", health.json().get("status").asText());
+            HttpTester.Reply recommended = http.get("/recommend?item=p1");
+            assertEquals(200, recommended.status(), recommended.body());
+            assertEquals("v000001", recommended.json().get("modelVersion").asText());
+        }
+    }
+
+    /** The live store as the trainer creates it, before it has learned anything. */
+    private void createEmptyLiveStore(OnlineParams params) {
         try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(dir.resolve("model"))) {
-            OnlineModel empty = new OnlineModel(TestModels.marketplace().params());
-            store.initialize(empty.params());
-            store.saveEverything(empty, Map.of(), List.of(), 0);
-            try (ApplicationContext api = startApi()) {
-                HttpTester http = new HttpTester(api.getBean(EmbeddedServer.class).getURI());
-                HttpTester.Reply health = http.get("/health");
-                assertEquals(200, health.status(), health.body());
-                assertEquals("UP", health.json().get("status").asText());
-                HttpTester.Reply recommended = http.get("/recommend?item=p1");
-                assertEquals(200, recommended.status(), recommended.body());
-                assertEquals("v000001", recommended.json().get("modelVersion").asText());
-            }
+            store.initialize(params);
+            store.saveEverything(new OnlineModel(params), Map.of(), List.of(), 0);
         }
     }
 
