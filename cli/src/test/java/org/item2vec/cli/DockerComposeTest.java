@@ -21,7 +21,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.item2vec.service.config.KafkaSettings;
 import org.item2vec.service.config.Settings;
+import org.item2vec.service.config.Topics;
 import org.item2vec.streaming.config.StreamingConfig;
 import org.item2vec.trainer.live.TrainerConfig;
 import org.item2vec.trainer.retrain.RetrainConfig;
@@ -155,7 +157,13 @@ class DockerComposeTest {
             }
             case "retrain" -> RetrainConfig.from(settings);
             case "api" -> {
-                return apiKeys();
+                // The API's own settings are in its application.yml; the Kafka and topic settings it shares
+                // with the other services it reads through service's KafkaSettings and Topics.
+                KafkaSettings.bootstrapServers(settings);
+                Topics.from(settings);
+                Set<String> keys = new TreeSet<>(apiKeys());
+                keys.addAll(settings.keysRead());
+                return keys;
             }
             default -> throw new AssertionError(service.name() + ": no settings known for " + service.subcommand());
         }
