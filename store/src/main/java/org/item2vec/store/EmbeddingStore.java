@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.item2vec.events.messages.Listing;
@@ -19,6 +21,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -38,6 +41,8 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
     static final byte[] BASE_KEY = Codec.utf8("base");
     private static final List<String> FAMILIES =
             List.of("vocab", "vectors", "adagrad", "noise", "offsets", "listings", "changes", "memory");
+    /** Families newer than the store format's first release: a reader opens an older store without them. */
+    private static final Set<String> LATER_FAMILIES = Set.of("memory");
     /** How many saves the change log keeps: an hour at the default flush interval of 1 s. */
     static final int CHANGE_LOG_LENGTH = 3600;
 
@@ -58,6 +63,7 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
     final ColumnFamilyHandle offsets;
     final ColumnFamilyHandle listings;
     final ColumnFamilyHandle changes;
+    /** Sessions remembered for replay; {@code null} in a store written before they were kept. */
     final ColumnFamilyHandle memory;
 
     /** How far training has got: saved with every batch. */
@@ -73,15 +79,22 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
         this.options = new DBOptions().setCreateIfMissing(mode == Mode.WRITER)
                 .setCreateMissingColumnFamilies(mode == Mode.WRITER)
                 .setMaxOpenFiles(mode == Mode.FOLLOWER ? -1 : 512);
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions()));
-        FAMILIES.forEach(name -> descriptors.add(new ColumnFamilyDescriptor(Codec.utf8(name), familyOptions())));
         this.handles = new ArrayList<>();
+        List<String> opened = new ArrayList<>();
         try {
             if (mode == Mode.WRITER) {
                 Files.createDirectories(directory);
             }
             String path = directory.toAbsolutePath().toString();
+            Set<String> existing = mode == Mode.WRITER ? Set.copyOf(FAMILIES) : existingFamilies(path);
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions()));
+            for (String name : FAMILIES) {
+                if (existing.contains(name) || !LATER_FAMILIES.contains(name)) {
+                    descriptors.add(new ColumnFamilyDescriptor(Codec.utf8(name), familyOptions()));
+                    opened.add(name);
+                }
+            }
             db = switch (mode) {
                 case WRITER -> RocksDB.open(options, path, descriptors, handles);
                 case READ_ONLY -> RocksDB.openReadOnly(options, path, descriptors, handles);
@@ -104,7 +117,15 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
         offsets = handles.get(5);
         listings = handles.get(6);
         changes = handles.get(7);
-        memory = handles.get(8);
+        memory = opened.contains("memory") ? handles.get(8) : null;
+    }
+
+    private static Set<String> existingFamilies(String path) throws RocksDBException {
+        try (Options options = new Options()) {
+            Set<String> names = new HashSet<>();
+            RocksDB.listColumnFamilies(options, path).forEach(name -> names.add(Codec.utf8(name)));
+            return names;
+        }
     }
 
     private ColumnFamilyOptions familyOptions() {
@@ -171,7 +192,9 @@ public abstract sealed class EmbeddingStore implements AutoCloseable
         forEach(noise, (key, value) -> model.noise().restoreChunk(Codec.intKey(key), Codec.ints(value)));
         Progress progress = progress();
         model.noise().restoreState(progress.noiseFilled(), progress.noiseMass());
-        forEach(memory, (key, value) -> model.memory().restoreSlot(Codec.intKey(key), sessionItems(value)));
+        if (memory != null) {
+            forEach(memory, (key, value) -> model.memory().restoreSlot(Codec.intKey(key), sessionItems(value)));
+        }
         model.memory().restoreAdded(progress.rememberedSessions());
         model.finishRestore(progress.appliedPairs());
         return model;

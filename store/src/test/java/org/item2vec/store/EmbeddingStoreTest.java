@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +21,14 @@ import org.item2vec.learn.online.ColdStart;
 import org.item2vec.learn.online.OnlineModel;
 import org.item2vec.learn.online.OnlineParams;
 import org.item2vec.learn.vectors.Embeddings;
-import org.item2vec.store.EmbeddingStoreReader;
-import org.item2vec.store.EmbeddingStoreWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 
 class EmbeddingStoreTest {
     private static final OnlineParams PARAMS = new OnlineParams(8, 3, 0.05f, 0.75, 40, 1 << 12, 7);
@@ -181,6 +187,42 @@ class EmbeddingStoreTest {
             assertEquals(model.size(), items[0]);
             assertTrue(copy.item("no such item").isEmpty());
             assertEquals(Map.of("sessions:1", 9L), copy.offsets());
+        }
+    }
+
+    @Test
+    void aStoreWrittenBeforeSessionsWereRememberedStillOpensForReading() throws Exception {
+        OnlineModel model = new OnlineModel(PARAMS);
+        Path path = dir.resolve("model");
+        try (EmbeddingStoreWriter store = EmbeddingStoreWriter.open(path)) {
+            store.initialize(PARAMS);
+            train(model, 100, 8);
+            store.save(model, Map.of("sessions:0", 3L), List.of(), 100);
+        }
+        dropFamily(path, "memory");
+        try (EmbeddingStoreReader old = EmbeddingStoreReader.openReadOnly(path)) {
+            assertEquals(model.size(), old.loadModel().size());
+            assertEquals(0, old.loadModel().memory().added());
+            assertEquals(Map.of("sessions:0", 3L), old.offsets());
+        }
+    }
+
+    /** Removes a column family, leaving the store as a release without it wrote it. */
+    private static void dropFamily(Path path, String name) throws RocksDBException {
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        try (Options options = new Options()) {
+            for (byte[] family : RocksDB.listColumnFamilies(options, path.toString())) {
+                descriptors.add(new ColumnFamilyDescriptor(family));
+            }
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try (DBOptions options = new DBOptions(); RocksDB db = RocksDB.open(options, path.toString(), descriptors, handles)) {
+            for (ColumnFamilyHandle handle : handles) {
+                if (new String(handle.getName(), StandardCharsets.UTF_8).equals(name)) {
+                    db.dropColumnFamily(handle);
+                }
+            }
+            handles.forEach(ColumnFamilyHandle::close);
         }
     }
 

@@ -1,11 +1,11 @@
 package org.item2vec.streaming.app;
 
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.item2vec.streaming.SyntheticClicks;
 import org.item2vec.events.sessions.ClickEvent;
 import org.item2vec.events.sessions.EventType;
@@ -56,14 +56,8 @@ final class LiveTraffic implements AutoCloseable {
     }
 
     /** Waits until {@code count} clicks have been sent. */
-    void awaitClicks(long count, Duration timeout) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (sent.get() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("only " + sent.get() + " of " + count + " live clicks sent");
-            }
-            Thread.sleep(10);
-        }
+    void awaitClicks(long count, Duration timeout) {
+        Awaitility.await(count + " live clicks sent").atMost(timeout).until(() -> sent.get() >= count);
     }
 
     @Override

@@ -45,6 +45,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.item2vec.broker.EmbeddedKafka;
 import org.item2vec.events.sessions.ClickEvent;
 import org.item2vec.events.sessions.EventType;
@@ -479,13 +481,12 @@ class StreamingAppEndToEndTest {
 
     /** The metrics page once it contains {@code expected}, or as it is when the time is up. */
     private static String awaitMetrics(int port, String expected, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String metrics = httpBody(port, "/metrics");
-        while (!metrics.contains(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(100); // polling interval of the metrics page
-            metrics = httpBody(port, "/metrics");
+        try {
+            return Awaitility.await("metrics containing " + expected).atMost(timeout)
+                    .until(() -> httpBody(port, "/metrics"), metrics -> metrics.contains(expected));
+        } catch (ConditionTimeoutException e) {
+            return httpBody(port, "/metrics");
         }
-        return metrics;
     }
 
     private static String click(String user, String item, long ts) {
