@@ -81,19 +81,31 @@ public final class TopicSetup {
                         topics.deadLetters()).stream()
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
                 .toList();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(adminConfig(config, timeout))) {
-            Map<ConfigResource, Config> configs =
-                    admin.describeConfigs(written).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Duration.ofMillis(configs.values().stream()
-                    .map(topic -> topic.get(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG))
-                    .filter(entry -> entry != null && entry.value() != null)
-                    .mapToLong(entry -> Long.parseLong(entry.value()))
-                    .min()
-                    .orElse(Long.MAX_VALUE));
+            while (true) {
+                try {
+                    Map<ConfigResource, Config> configs =
+                            admin.describeConfigs(written).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    return Duration.ofMillis(configs.values().stream()
+                            .map(topic -> topic.get(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG))
+                            .filter(entry -> entry != null && entry.value() != null)
+                            .mapToLong(entry -> Long.parseLong(entry.value()))
+                            .min()
+                            .orElse(Long.MAX_VALUE));
+                } catch (ExecutionException e) {
+                    // Topics created a moment ago may not be known to every part of the broker yet; Kafka itself
+                    // was reachable a moment ago, when the topics were set up.
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(100); // interval between attempts
+                }
+            }
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new KafkaUnavailableException("cannot read topic settings on Kafka at " + config.bootstrapServers()
-                    + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+                    + ": " + cause);
         }
     }
 
