@@ -1,5 +1,6 @@
 package org.item2vec.streaming.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,6 +159,7 @@ class StreamingAppEndToEndTest {
             assertTrue(committed > 0 && committed < events.size(),
                     "the stop should come mid-stream, after " + committed + " of " + events.size() + " updates");
             first.close();
+            awaitStateDirectoriesReleased(config);
 
             StreamingApp second = new StreamingApp(config, log::add);
             second.start();
@@ -617,6 +623,34 @@ class StreamingAppEndToEndTest {
             }
         }
         return sessions;
+    }
+
+    /**
+     * Waits until no instance holds the state directories' locks: on a busy machine close() can return while the
+     * stream threads still commit and let go of them, and a new instance on the same directories then fails.
+     */
+    private static void awaitStateDirectoriesReleased(StreamingConfig config) {
+        for (String application : List.of(config.applicationId(), config.attribution().applicationId())) {
+            Path lockFile = config.stateDir().resolve(application).resolve(".lock");
+            await("the state directory of " + application + " released").atMost(Duration.ofMinutes(2))
+                    .until(() -> isUnlocked(lockFile));
+        }
+    }
+
+    private static boolean isUnlocked(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return false;
+        }
     }
 
     private static int countRecords(String topic, int expected, Duration timeout) {
